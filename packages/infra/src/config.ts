@@ -1,0 +1,47 @@
+import { z } from 'zod'
+
+/**
+ * Every setting of the platform, read once from the environment.
+ * Defaults point at the local stack started by `npm run stack -- up` (see README, "Ports").
+ * Optional services (Typesense, Stripe, SMTP) fall back to an embedded default when unset/empty.
+ */
+const optionalUrl = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .pipe(z.url().optional())
+  .optional()
+
+const ConfigSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  API_HOST: z.string().default('127.0.0.1'),
+  API_PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  WEB_ORIGIN: z.string().default('http://127.0.0.1:5173'),
+  DATABASE_URL: z.url().default('postgres://emporium:emporium@127.0.0.1:5432/emporium'),
+  REDIS_URL: z.url().default('redis://127.0.0.1:6379/0'),
+  TEMPORAL_ADDRESS: z.string().default('127.0.0.1:7233'),
+  TEMPORAL_NAMESPACE: z.string().default('default'),
+  TEMPORAL_TASK_QUEUE: z.string().default('emporium'),
+  TEMPORAL_UI_URL: z.url().default('http://127.0.0.1:8233'),
+  TYPESENSE_URL: optionalUrl,
+  TYPESENSE_API_KEY: z.string().default('emporium-dev-key'),
+  STRIPE_SECRET_KEY: z.string().optional(),
+  /** Base URL of the Stripe API; points at stripe-mock in the local stack. Unset = api.stripe.com. */
+  STRIPE_API_URL: optionalUrl,
+  SMTP_URL: optionalUrl,
+  MAIL_FROM: z.string().default('Emporium <no-reply@emporium.local>'),
+  /** Mailpit's web UI / REST API, shown to developers and read by tests. */
+  MAILPIT_URL: z.url().default('http://127.0.0.1:8025'),
+})
+
+export type Config = z.infer<typeof ConfigSchema>
+
+/** Parses the environment (or the given record) into a typed config; throws a readable error on bad values. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = ConfigSchema.safeParse(env)
+  if (!parsed.success) {
+    throw new Error(`Invalid configuration:\n${z.prettifyError(parsed.error)}`)
+  }
+  return parsed.data
+}
