@@ -1,0 +1,67 @@
+import { createDb, type Database } from '@emporium/db'
+import {
+  createLogger,
+  createMailer,
+  createRedis,
+  createSearchClient,
+  createStripe,
+  createTemporalClient,
+  type Config,
+  type Logger,
+  type Mailer,
+  type Redis,
+  type Stripe,
+  type TemporalClient,
+  type TypesenseClient,
+} from '@emporium/infra'
+import type { Kysely } from 'kysely'
+
+/** Long-lived dependencies of one API process, shared by every request. */
+export interface ApiDeps {
+  config: Config
+  logger: Logger
+  db: Kysely<Database>
+  redis: Redis
+  /** Lazily connected: the API serves requests (and reports Temporal down) while Temporal is unreachable. */
+  temporal: () => Promise<TemporalClient>
+  search: TypesenseClient | undefined
+  stripe: Stripe | undefined
+  mailer: Mailer
+  mailKind: 'smtp' | 'json'
+  /** Closes every connection so the process can exit cleanly. */
+  close: () => Promise<void>
+}
+
+/** Builds every dependency from config; `closeApiDeps` releases them. */
+export function createApiDeps(config: Config): ApiDeps {
+  const logger = createLogger(config, 'api')
+  let temporal: Promise<TemporalClient> | undefined
+  const { mailer, kind } = createMailer(config)
+  const deps: ApiDeps = {
+    config,
+    logger,
+    db: createDb(config.DATABASE_URL),
+    redis: createRedis(config),
+    temporal: () => {
+      temporal ??= createTemporalClient(config).catch((error: unknown) => {
+        temporal = undefined // retry on the next call instead of caching the failure
+        throw error
+      })
+      return temporal
+    },
+    search: createSearchClient(config),
+    stripe: createStripe(config),
+    mailer,
+    mailKind: kind,
+    close: async () => {
+      const closing: Promise<unknown>[] = [deps.db.destroy(), deps.redis.quit()]
+      if (temporal) closing.push(temporal.then((client) => client.connection.close()))
+      mailer.close()
+      const results = await Promise.allSettled(closing)
+      for (const result of results) {
+        if (result.status === 'rejected') logger.warn({ err: result.reason }, 'error while closing a dependency')
+      }
+    },
+  }
+  return deps
+}

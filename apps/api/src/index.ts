@@ -1,0 +1,3 @@
+export type { AppRouter } from './root'
+export { appRouter } from './root'
+export { startApiServer, type RunningApi } from './server'

@@ -1,0 +1,9 @@
+import { healthRouter } from './routers/health'
+import { router } from './trpc'
+
+/** The whole API: one router per bounded context. */
+export const appRouter = router({
+  health: healthRouter,
+})
+
+export type AppRouter = typeof appRouter

@@ -1,0 +1,71 @@
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { createHTTPHandler } from '@trpc/server/adapters/standalone'
+import type { Config } from '@emporium/infra'
+import { createContextFactory } from './context'
+import { createApiDeps, type ApiDeps } from './deps'
+import { checkDependencies } from './health/check-dependencies'
+import { appRouter } from './root'
+
+export interface RunningApi {
+  url: string
+  port: number
+  deps: ApiDeps
+  close: () => Promise<void>
+}
+
+/** The load balancer's probe: 200 when Postgres and Redis answer (the API cannot serve without them), else 503. */
+async function handleHealthz(deps: ApiDeps, res: http.ServerResponse): Promise<void> {
+  const services = await checkDependencies(deps)
+  const critical = services.filter((s) => s.name === 'postgres' || s.name === 'redis')
+  const ok = critical.every((s) => s.status === 'up')
+  res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json', 'cache-control': 'no-store' })
+  res.end(JSON.stringify({ status: ok ? 'ok' : 'unavailable', services }))
+}
+
+/** Starts the HTTP server: tRPC under /trpc, plain HTTP routes beside it. Port 0 picks a free port. */
+export async function startApiServer(options: { config: Config; port?: number; host?: string }): Promise<RunningApi> {
+  const deps = createApiDeps(options.config)
+  const trpcHandler = createHTTPHandler({
+    router: appRouter,
+    basePath: '/trpc/',
+    createContext: createContextFactory(deps),
+    onError({ error, path }) {
+      if (error.code === 'INTERNAL_SERVER_ERROR') deps.logger.error({ err: error, path }, 'tRPC internal error')
+    },
+  })
+  const server = http.createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0]
+    if (path === '/healthz') {
+      handleHealthz(deps, res).catch((error: unknown) => {
+        deps.logger.error({ err: error }, 'healthz failed')
+        if (!res.headersSent) res.writeHead(500).end()
+      })
+      return
+    }
+    if (path?.startsWith('/trpc/')) {
+      trpcHandler(req, res)
+      return
+    }
+    res.writeHead(404, { 'content-type': 'application/json' })
+    res.end(JSON.stringify({ error: 'not found', path }))
+  })
+  const host = options.host ?? options.config.API_HOST
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port ?? options.config.API_PORT, host, resolve)
+  })
+  const { port } = server.address() as AddressInfo
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    deps,
+    close: async () => {
+      await new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()))
+        server.closeAllConnections()
+      })
+      await deps.close()
+    },
+  }
+}

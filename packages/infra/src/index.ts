@@ -1,0 +1,7 @@
+export { loadConfig, type Config } from './config'
+export { createLogger, type Logger } from './logger'
+export { createRedis, type Redis } from './redis'
+export { createSearchClient, type TypesenseClient } from './search'
+export { createStripe, type Stripe } from './payments'
+export { createMailer, type Mailer } from './mail'
+export { createTemporalClient, type TemporalClient } from './temporal'

@@ -1,0 +1,26 @@
+import { loadConfig, type Config } from './config'
+
+/**
+ * Settings for tests: the local stack with every optional service switched on, and the test
+ * databases (Postgres `emporium_test`, Redis DB 1) kept apart from development data.
+ * Values already in the environment win, so CI or a developer can point tests elsewhere.
+ */
+export const TEST_ENV: Readonly<Record<string, string>> = {
+  NODE_ENV: 'test',
+  LOG_LEVEL: 'warn',
+  DATABASE_URL: 'postgres://emporium:emporium@127.0.0.1:5432/emporium_test',
+  REDIS_URL: 'redis://127.0.0.1:6379/1',
+  TEMPORAL_ADDRESS: '127.0.0.1:7233',
+  TEMPORAL_NAMESPACE: 'default',
+  TYPESENSE_URL: 'http://127.0.0.1:8108',
+  TYPESENSE_API_KEY: 'emporium-dev-key',
+  STRIPE_SECRET_KEY: 'sk_test_emporium',
+  STRIPE_API_URL: 'http://127.0.0.1:12111',
+  SMTP_URL: 'smtp://127.0.0.1:1025',
+  MAILPIT_URL: 'http://127.0.0.1:8025',
+}
+
+/** Config for a test run; `overrides` win over the environment, which wins over TEST_ENV. */
+export function testConfig(overrides: Record<string, string | undefined> = {}): Config {
+  return loadConfig({ ...TEST_ENV, ...process.env, ...overrides })
+}

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# `npm test`: on a fresh machine, installs what is missing, brings up the local stack
+# (test databases apart from development data), then lints, type-checks and runs every test.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+started=$(date +%s)
+bash scripts/ensure-deps.sh
+bash scripts/ensure-chromium.sh
+bash scripts/stack.sh up
+# shellcheck source=scripts/test-env.sh
+source scripts/test-env.sh
+echo "› migrating the test database"
+npx tsx packages/db/src/cli/migrate.ts
+echo "› lint"
+npx eslint --max-warnings 0 .
+echo "› type-check"
+npx turbo run typecheck --output-logs=errors-only
+echo "› tests"
+npx vitest run "$@"
+echo "› npm test finished in $(( $(date +%s) - started )) s"
