@@ -1,0 +1,16 @@
+export {
+  CURRENCY_CODES,
+  CURRENCY_EXPONENTS,
+  CurrencyCodeSchema,
+  currencyExponent,
+  isCurrencyCode,
+  parseCurrency,
+  type CurrencyCode,
+} from './currency'
+export { MoneySchema, money, zero, type Money } from './money'
+export { ROUNDING_MODES, type RoundingMode } from './rounding'
+export { add, subtract, negate, sum, multiply, multiplyByRatio, percentage } from './arithmetic'
+export { compare, equals, isZero, isNegative, isPositive, min, max } from './compare'
+export { parseDecimal, fromMajor, toDecimalString, type ParseDecimalOptions } from './decimal'
+export { allocate, split } from './allocate'
+export { format } from './format'
