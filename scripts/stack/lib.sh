@@ -31,12 +31,20 @@ log_tail() {
 # True when something accepts TCP connections on 127.0.0.1:<port>.
 port_open() { (exec 3<>"/dev/tcp/$HOST/$1") 2>/dev/null; }
 
+# True while a process exists and is not a zombie waiting for its (adoptive) parent to reap it.
+pid_running() {
+  kill -0 "$1" 2>/dev/null || return 1
+  local stat
+  stat="$(cat "/proc/$1/stat" 2>/dev/null || true)"
+  [[ "${stat##*) }" != Z* ]]
+}
+
 # Reads the pid file of a service; prints the pid when that process is alive.
 alive_pid() {
   local file="$RUN_DIR/$1.pid" pid
   [[ -f "$file" ]] || return 1
   pid="$(head -n 1 "$file" 2>/dev/null || true)"
-  [[ "$pid" =~ ^[0-9]+$ ]] && kill -0 "$pid" 2>/dev/null || return 1
+  [[ "$pid" =~ ^[0-9]+$ ]] && pid_running "$pid" || return 1
   printf '%s\n' "$pid"
 }
 
@@ -86,10 +94,10 @@ stop_background() {
   if pid="$(alive_pid "$service")"; then
     kill -TERM "$pid" 2>/dev/null || true
     for ((i = 0; i < 80; i++)); do
-      kill -0 "$pid" 2>/dev/null || break
+      pid_running "$pid" || break
       sleep 0.25
     done
-    if kill -0 "$pid" 2>/dev/null; then
+    if pid_running "$pid"; then
       warn "$service (pid $pid) ignored SIGTERM; killing it"
       kill -KILL "$pid" 2>/dev/null || true
     fi

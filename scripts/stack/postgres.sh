@@ -52,7 +52,7 @@ postgres_install() {
   fi
 }
 
-postgres_version() { "$PG_BIN/postgres" --version 2>/dev/null | awk '{ print $NF }'; }
+postgres_version() { "$PG_BIN/postgres" --version 2>/dev/null | awk '{ print $3 }'; }
 
 postgres_running() { alive_pid postgres >/dev/null && port_open "$POSTGRES_PORT"; }
 
