@@ -54,7 +54,7 @@ ensure_port_free() {
   shift
   for port in "$@"; do
     if port_open "$port"; then
-      die "$service: port $port is already in use by another process (not started by this stack); stop it first"
+      die "$service: port $port is already in use by a process this stack did not start for $service; stop it first"
     fi
   done
 }

@@ -10,7 +10,8 @@ else
   PG_BIN="$PG_NATIVE/bin"
   PG_DATA="$STACK_DIR/postgres"
 fi
-PG_SUPERUSER_PASSWORD_FILE="$STACK_DIR/postgres-superuser.password"
+# Superuser password of the cluster in PG_DATA, kept outside the data directory.
+PG_SUPERUSER_PASSWORD_FILE="$PG_DATA-superuser.password"
 
 # Runs a command as the PostgreSQL system user (initdb refuses to run as root).
 pg_as_owner() {
@@ -54,7 +55,12 @@ postgres_install() {
 
 postgres_version() { "$PG_BIN/postgres" --version 2>/dev/null | awk '{ print $3 }'; }
 
-postgres_running() { alive_pid postgres >/dev/null && port_open "$POSTGRES_PORT"; }
+# Running means our pid file names the live postmaster of this flavour's data directory.
+postgres_running() {
+  local pid
+  pid="$(alive_pid postgres)" && [[ "$pid" == "$(head -n 1 "$PG_DATA/postmaster.pid" 2>/dev/null)" ]] &&
+    port_open "$POSTGRES_PORT"
+}
 
 # Creates the cluster once: scram auth over TCP on 127.0.0.1 only, no unix socket.
 postgres_init_cluster() {
@@ -70,6 +76,15 @@ postgres_init_cluster() {
     --auth-local=reject --auth-host=scram-sha-256 >>"$LOG_DIR/postgres.log" 2>&1 ||
     { rm -f "$pwfile"; log_tail postgres; die "postgres: initdb failed"; }
   rm -f "$pwfile"
+}
+
+# Sets a new superuser password in single-user mode (server stopped), e.g. when the password file was deleted.
+postgres_reset_superuser_password() {
+  info "postgres: superuser password file missing; setting a new one"
+  (umask 077 && od -An -N16 -tx1 /dev/urandom | tr -d ' \n' >"$PG_SUPERUSER_PASSWORD_FILE")
+  printf "ALTER ROLE postgres PASSWORD '%s';\n" "$(cat "$PG_SUPERUSER_PASSWORD_FILE")" |
+    pg_as_owner "$PG_BIN/postgres" --single -D "$PG_DATA" postgres >/dev/null 2>>"$LOG_DIR/postgres.log" ||
+    die "postgres: could not reset the superuser password (see .stack/logs/postgres.log)"
 }
 
 # Creates role emporium, databases emporium and emporium_test, and the extensions; safe to repeat.
@@ -98,6 +113,7 @@ postgres_start() {
   fi
   ensure_port_free postgres "$POSTGRES_PORT"
   postgres_init_cluster
+  [[ -s "$PG_SUPERUSER_PASSWORD_FILE" ]] || postgres_reset_superuser_password
   local log="$LOG_DIR/postgres.log"
   touch "$log"
   if [[ $EUID -eq 0 ]]; then chown "$PG_SYSTEM_USER" "$log"; fi
