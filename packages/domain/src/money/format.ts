@@ -5,7 +5,7 @@ import type { Money } from './money'
 /**
  * Formats `m` for people in `locale` with the currency's own number of decimals (none for JPY,
  * three for KWD). The exact decimal string is handed to `Intl.NumberFormat`, so large amounts
- * never pass through a float.
+ * never pass through a float. An invalid locale tag throws the `RangeError` of `Intl`.
  */
 export function format(m: Money, locale = 'en-US'): string {
   const decimal = toDecimalString(m) as `${number}`

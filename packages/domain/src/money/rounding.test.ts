@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { InvalidArgumentError } from '../errors'
-import { divideRounded, type RoundingMode } from './rounding'
+import { RoundingModeSchema, divideRounded, type RoundingMode } from './rounding'
 
 describe('divideRounded', () => {
   // numerator / 10 for tenths around the halfway points, positive and negative.
@@ -55,6 +55,15 @@ describe('divideRounded', () => {
           expect(q === floor || q === ceil).toBe(true)
         }
       }),
+    )
+  })
+})
+
+describe('RoundingModeSchema', () => {
+  it('accepts the four modes and explains anything else', () => {
+    expect(RoundingModeSchema.parse('half-up')).toBe('half-up')
+    expect(RoundingModeSchema.safeParse('round').error?.issues[0]?.message).toBe(
+      'Rounding mode must be one of half-even, half-up, floor, ceil, got "round"',
     )
   })
 })

@@ -1,3 +1,4 @@
+import { z } from 'zod'
 import { InvalidArgumentError } from '../errors'
 
 /**
@@ -13,6 +14,12 @@ export const ROUNDING_MODES = [
   'floor',
   'ceil',
 ] as const satisfies readonly RoundingMode[]
+
+/** Zod schema for a rounding mode, for API inputs that let a caller choose one. */
+export const RoundingModeSchema = z.enum(ROUNDING_MODES, {
+  error: (issue) =>
+    `Rounding mode must be one of ${ROUNDING_MODES.join(', ')}, got ${JSON.stringify(issue.input)}`,
+})
 
 /** Throws `InvalidArgumentError` unless `mode` is a known rounding mode. */
 export function assertRoundingMode(mode: unknown): asserts mode is RoundingMode {
