@@ -79,24 +79,27 @@ function deElongated(word: string): string[] {
 }
 
 // Words as a moderator would read them: leet undone, letters kept, and single letters spaced out
-// ("f u c k") joined back into a word.
-function candidateWords(text: string): string[] {
+// ("f u c k") joined back into one run, marked so it can be searched inside ("a f u c k" → "afuck").
+function candidateWords(text: string): { word: string; spelled: boolean }[] {
   const chunks = text
     .split(/\s+/)
     .map(normaliseLeet)
     .filter((w) => w.length > 0)
-  const words: string[] = []
-  let spelled = ''
+  const words: { word: string; spelled: boolean }[] = []
+  let run = ''
+  const flush = () => {
+    if (run.length >= 3) words.push({ word: run, spelled: true })
+    run = ''
+  }
   for (const chunk of chunks) {
     if (chunk.length === 1) {
-      spelled += chunk
+      run += chunk
       continue
     }
-    if (spelled.length >= 3) words.push(spelled)
-    spelled = ''
-    words.push(chunk)
+    flush()
+    words.push({ word: chunk, spelled: false })
   }
-  if (spelled.length >= 3) words.push(spelled)
+  flush()
   return words
 }
 
@@ -107,8 +110,12 @@ export function findProfanity(
 ): string[] {
   const list = new Set(words.map((w) => w.toLowerCase()))
   const found: string[] = []
-  for (const word of candidateWords(text)) {
+  for (const { word, spelled } of candidateWords(text)) {
     if (list.has(word) || deElongated(word).some((w) => list.has(w))) found.push(word)
+    else if (spelled) {
+      const inside = [...list].find((w) => w.length >= 3 && word.includes(w))
+      if (inside) found.push(inside)
+    }
   }
   return found
 }
