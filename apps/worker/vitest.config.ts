@@ -4,6 +4,8 @@ export default defineProject({
   test: {
     name: 'worker',
     include: ['src/**/*.test.ts'],
+    globalSetup: ['src/testing/global-setup.ts'],
+    setupFiles: ['src/testing/setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

@@ -1,0 +1,11 @@
+import type { WorkerDeps } from '../deps'
+import { createGreetingActivities } from './greeting-activities'
+
+/** Every activity the worker registers, built over the injected dependencies. */
+export function createActivities(deps: WorkerDeps) {
+  return {
+    ...createGreetingActivities(deps),
+  }
+}
+
+export type Activities = ReturnType<typeof createActivities>

@@ -1,0 +1,45 @@
+// `npm run workflows:record-histories`: runs every workflow once on the Temporal server of the
+// environment (the local dev server by default) and stores its event history as a replay fixture
+// in packages/workflows/histories/<workflow-file-name>.json. Re-record only on purpose: replay tests
+// exist to prove that changed workflow code still replays histories of runs already in flight.
+import { randomUUID } from 'node:crypto'
+import { writeFile } from 'node:fs/promises'
+import { createLogger, createRedis, createTemporalClient, loadConfig } from '@emporium/infra'
+import { DEFAULT_TASK_QUEUE, greetCustomerWorkflowId, isolatedTaskQueue, WORKFLOW_TYPES } from '@emporium/workflows'
+import type { greetCustomerWorkflow } from '@emporium/workflows/workflows'
+import { NativeConnection } from '@temporalio/worker'
+import { createGreetingActivities } from '../activities/greeting-activities'
+import { historiesDir, historyToFixture } from '../replay/history-fixtures'
+import { createWorker } from '../worker'
+
+const config = loadConfig()
+const logger = createLogger(config, 'record-histories')
+const taskQueue = isolatedTaskQueue(DEFAULT_TASK_QUEUE, `record-histories-${randomUUID()}`)
+
+const redis = createRedis(config)
+const client = await createTemporalClient(config)
+const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS })
+try {
+  const worker = await createWorker({
+    connection,
+    namespace: config.TEMPORAL_NAMESPACE,
+    taskQueue,
+    activities: createGreetingActivities({ redis, logger }),
+  })
+  await worker.runUntil(async () => {
+    const customerId = `history-${randomUUID()}`
+    const handle = await client.workflow.start<typeof greetCustomerWorkflow>(WORKFLOW_TYPES.greetCustomer, {
+      taskQueue,
+      workflowId: greetCustomerWorkflowId(customerId),
+      args: [{ customerId, name: 'Ada', followUpAfter: '1 second' }],
+    })
+    await handle.result()
+    const file = new URL('greet-customer-workflow.json', historiesDir)
+    await writeFile(file, historyToFixture(await handle.fetchHistory()))
+    logger.info({ workflowId: handle.workflowId, file: file.pathname }, 'history recorded')
+  })
+} finally {
+  await connection.close()
+  await client.connection.close()
+  await redis.quit()
+}

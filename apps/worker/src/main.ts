@@ -1,0 +1,47 @@
+import { loadConfig } from '@emporium/infra'
+import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker'
+import { createActivities } from './activities'
+import { closeWorkerDeps, createWorkerDeps } from './deps'
+import { createWorker } from './worker'
+
+const pinoLevels = { TRACE: 'trace', DEBUG: 'debug', INFO: 'info', WARN: 'warn', ERROR: 'error' } as const
+
+const config = loadConfig()
+const deps = createWorkerDeps(config)
+const { logger } = deps
+
+// Temporal's own logs go through pino too. On SIGINT/SIGTERM the runtime shuts every worker down:
+// polling stops, in-flight activities get the worker's grace time, and `worker.run()` resolves.
+Runtime.install({
+  logger: new DefaultLogger('INFO', ({ level, message, meta }) => {
+    logger[pinoLevels[level]]({ ...meta }, message)
+  }),
+  shutdownSignals: ['SIGINT', 'SIGTERM'],
+})
+
+let exitCode = 0
+try {
+  const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS })
+  try {
+    const worker = await createWorker({
+      connection,
+      namespace: config.TEMPORAL_NAMESPACE,
+      taskQueue: config.TEMPORAL_TASK_QUEUE,
+      activities: createActivities(deps),
+    })
+    logger.info(
+      { address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TEMPORAL_TASK_QUEUE },
+      'worker started',
+    )
+    await worker.run()
+    logger.info('worker stopped')
+  } finally {
+    await connection.close()
+  }
+} catch (error) {
+  logger.error({ err: error }, 'worker failed')
+  exitCode = 1
+} finally {
+  await closeWorkerDeps(deps)
+}
+process.exit(exitCode)

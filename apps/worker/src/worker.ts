@@ -1,0 +1,44 @@
+import { workflowsPath } from '@emporium/workflows'
+import {
+  bundleWorkflowCode,
+  DefaultLogger,
+  Worker,
+  type NativeConnection,
+  type WorkerOptions,
+  type WorkflowBundleWithSourceMap,
+} from '@temporalio/worker'
+
+let sharedBundle: Promise<WorkflowBundleWithSourceMap> | undefined
+
+/** Bundles the workflows of @emporium/workflows once per process; later calls reuse the same bundle. */
+export function getWorkflowBundle(): Promise<WorkflowBundleWithSourceMap> {
+  sharedBundle ??= bundleWorkflowCode({ workflowsPath, logger: new DefaultLogger('WARN') }).catch((error: unknown) => {
+    sharedBundle = undefined
+    throw error
+  })
+  return sharedBundle
+}
+
+export interface CreateWorkerOptions {
+  connection: NativeConnection
+  namespace: string
+  taskQueue: string
+  activities: object
+  /** Prebuilt bundle (e.g. from a test's global setup); defaults to the process-wide one. */
+  workflowBundle?: WorkerOptions['workflowBundle']
+  /** Extra Worker options (e.g. `shutdownGraceTime`). */
+  overrides?: Partial<Omit<WorkerOptions, 'connection' | 'namespace' | 'taskQueue' | 'activities'>>
+}
+
+/** Creates a Temporal worker polling `taskQueue` with every Emporium workflow and the given activities. */
+export async function createWorker(options: CreateWorkerOptions): Promise<Worker> {
+  return Worker.create({
+    connection: options.connection,
+    namespace: options.namespace,
+    taskQueue: options.taskQueue,
+    activities: options.activities,
+    workflowBundle: options.workflowBundle ?? (await getWorkflowBundle()),
+    shutdownGraceTime: '10 seconds',
+    ...options.overrides,
+  })
+}

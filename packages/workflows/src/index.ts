@@ -1,0 +1,3 @@
+export * from './greet-customer'
+export * from './task-queues'
+export { workflowsPath } from './workflows-path'

@@ -1,0 +1,2 @@
+// Entry of the workflow bundle: every workflow the worker registers is exported here.
+export { greetCustomerWorkflow } from './greet-customer-workflow'
