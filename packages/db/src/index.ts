@@ -1,0 +1,4 @@
+export { createDb, DEFAULT_DATABASE_URL, parseInt8, type Db } from './client'
+export { createMigrator, migrateDown, migrateToLatest, MIGRATIONS_FOLDER } from './migrate'
+export { toJson } from './json'
+export * from './schema'

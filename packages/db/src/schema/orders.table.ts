@@ -1,0 +1,31 @@
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely'
+import type { JsonColumn } from './column-types'
+import type { OrderStatus } from './enums'
+
+/** Orders; amounts in integer minor units of `currency`. */
+export interface OrderTable {
+  id: Generated<string>
+  number: Generated<number>
+  user_id: string
+  cart_id: string | null
+  status: Generated<OrderStatus>
+  currency: string
+  subtotal_minor: number
+  discount_minor: Generated<number>
+  tax_minor: Generated<number>
+  shipping_minor: Generated<number>
+  total_minor: number
+  idempotency_key: string
+  checkout_workflow_id: string | null
+  shipping_address: JsonColumn<Record<string, unknown>>
+  cancel_reason: string | null
+  placed_at: Generated<Date>
+  paid_at: Date | null
+  cancelled_at: Date | null
+  created_at: Generated<Date>
+  updated_at: Generated<Date>
+}
+
+export type Order = Selectable<OrderTable>
+export type NewOrder = Insertable<OrderTable>
+export type OrderUpdate = Updateable<OrderTable>
