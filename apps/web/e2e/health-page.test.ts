@@ -20,7 +20,10 @@ async function serveBuiltApp(apiUrl: string): Promise<{ url: string; close: () =
     preview: {
       host: '127.0.0.1',
       port: 0,
-      proxy: { '/trpc': { target: apiUrl, changeOrigin: true }, '/healthz': { target: apiUrl, changeOrigin: true } },
+      proxy: {
+        '/trpc': { target: apiUrl, changeOrigin: true },
+        '/healthz': { target: apiUrl, changeOrigin: true },
+      },
     },
   })
   const url = server.resolvedUrls?.local[0]
@@ -94,15 +97,22 @@ describe('system status page against the running stack', () => {
     await page.getByRole('list', { name: 'Dependencies' }).waitFor()
 
     expect(await page.title()).toBe('System status · Emporium')
-    const headings = await page.getByRole('list', { name: 'Dependencies' }).getByRole('heading').allTextContents()
+    const headings = await page
+      .getByRole('list', { name: 'Dependencies' })
+      .getByRole('heading')
+      .allTextContents()
     expect(headings).toEqual(LABELS)
     expect(await spokenStatus(page, 'PostgreSQL')).toBe('Up')
     expect(await spokenStatus(page, 'Redis')).toBe('Up')
     expect(await spokenStatus(page, 'Temporal')).toBe('Up')
-    expect(await serviceCard(page, 'PostgreSQL').textContent()).toMatch(/Latency\d+ msDetailPostgreSQL \d+/)
+    expect(await serviceCard(page, 'PostgreSQL').textContent()).toMatch(
+      /Latency\d+ msDetailPostgreSQL \d+/,
+    )
 
     // The page agrees with the API on every dependency and on the overall verdict.
-    const client = createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: `${api.url}/trpc` })] })
+    const client = createTRPCClient<AppRouter>({
+      links: [httpBatchLink({ url: `${api.url}/trpc` })],
+    })
     const report = await client.health.check.query()
     const expected = { up: 'Up', down: 'Down', disabled: 'Disabled' } as const
     for (const [index, service] of report.services.entries()) {
@@ -113,18 +123,28 @@ describe('system status page against the running stack', () => {
 
     // Operator links come from health.links.
     const ops = page.getByRole('navigation', { name: 'Operations' })
-    expect(await ops.getByRole('link', { name: 'Temporal UI' }).getAttribute('href')).toBe('http://127.0.0.1:8233')
-    expect(await ops.getByRole('link', { name: 'Mailpit' }).getAttribute('href')).toBe('http://127.0.0.1:8025')
+    expect(await ops.getByRole('link', { name: 'Temporal UI' }).getAttribute('href')).toBe(
+      'http://127.0.0.1:8233',
+    )
+    expect(await ops.getByRole('link', { name: 'Mailpit' }).getAttribute('href')).toBe(
+      'http://127.0.0.1:8025',
+    )
 
     await page.screenshot({ path: `${artifacts}health.png`, fullPage: true })
     await page.close()
   })
 
   it('fits a phone screen without sideways scrolling', async () => {
-    const page = await browser.newPage({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true })
+    const page = await browser.newPage({
+      viewport: { width: 375, height: 740 },
+      isMobile: true,
+      hasTouch: true,
+    })
     await page.goto(web.url)
     await serviceCard(page, 'Mail').waitFor()
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - window.innerWidth,
+    )
     expect(overflow).toBeLessThanOrEqual(0)
     await page.screenshot({ path: `${artifacts}health-phone.png`, fullPage: true })
     await page.close()
@@ -170,7 +190,10 @@ describe('system status page when the API is down', () => {
 
 describe('system status page when Redis is unreachable', () => {
   it('reports the platform degraded and names Redis as down', async () => {
-    const api = await startApiServer({ config: testConfig({ REDIS_URL: 'redis://127.0.0.1:1/0' }), port: 0 })
+    const api = await startApiServer({
+      config: testConfig({ REDIS_URL: 'redis://127.0.0.1:1/0' }),
+      port: 0,
+    })
     const web = await serveBuiltApp(api.url)
     const page = await browser.newPage()
     try {

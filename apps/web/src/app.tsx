@@ -40,7 +40,8 @@ function Routes() {
 /** The web app: data layer (TanStack Query) around the page router. */
 export function App() {
   const [queryClient] = useState(
-    () => new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: true } } }),
+    () =>
+      new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: true } } }),
   )
   return (
     <QueryClientProvider client={queryClient}>

@@ -8,7 +8,15 @@ export interface NavItem {
 }
 
 /** Page frame: header with the brand and navigation, the page itself, a footer with operator links. */
-export function AppShell({ nav, currentPath, children }: { nav: NavItem[]; currentPath: string; children: ReactNode }) {
+export function AppShell({
+  nav,
+  currentPath,
+  children,
+}: {
+  nav: NavItem[]
+  currentPath: string
+  children: ReactNode
+}) {
   return (
     <div className="shell">
       <a className="skip-link" href="#main">

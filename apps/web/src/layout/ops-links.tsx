@@ -3,7 +3,11 @@ import { trpc } from '../trpc'
 
 /** Operator links (Temporal UI, mail catcher, API endpoint); nothing is shown until the API answers. */
 export function OpsLinks() {
-  const links = useQuery({ queryKey: ['health', 'links'], queryFn: () => trpc.health.links.query(), staleTime: 60_000 })
+  const links = useQuery({
+    queryKey: ['health', 'links'],
+    queryFn: () => trpc.health.links.query(),
+    staleTime: 60_000,
+  })
   if (!links.data) return null
   const { temporalUi, mailpit, api } = links.data
   return (

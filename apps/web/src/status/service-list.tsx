@@ -10,7 +10,11 @@ export function ServiceList({ services }: { services: ServiceHealth[] }) {
       {services.map((service) => {
         const headingId = `service-${service.name}`
         return (
-          <li key={service.name} className={`service service--${service.status}`} aria-labelledby={headingId}>
+          <li
+            key={service.name}
+            className={`service service--${service.status}`}
+            aria-labelledby={headingId}
+          >
             <div className="service__head">
               <h3 id={headingId}>{SERVICE_LABELS[service.name]}</h3>
               <span className={`badge badge--${service.status}`}>

@@ -4,7 +4,11 @@ import { summariseHealth } from './health-text'
 import { ServiceList } from './service-list'
 
 function formatTime(iso: string): string {
-  return new Date(iso).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' })
+  return new Date(iso).toLocaleTimeString(undefined, {
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  })
 }
 
 function errorText(error: unknown): string {
@@ -35,8 +39,8 @@ export function StatusPage() {
       ) : health.isError && !health.data ? (
         <div className="alert" role="alert">
           <p>
-            <strong>The Emporium API is not answering.</strong> Make sure it is running (<code>npm start</code>),
-            then try again.
+            <strong>The Emporium API is not answering.</strong> Make sure it is running (
+            <code>npm start</code>), then try again.
           </p>
           <details>
             <summary>Technical detail</summary>
@@ -53,7 +57,8 @@ export function StatusPage() {
             {summariseHealth(health.data)}
           </p>
           <p className="muted">
-            Last checked at <time dateTime={health.data.checkedAt}>{formatTime(health.data.checkedAt)}</time>;
+            Last checked at{' '}
+            <time dateTime={health.data.checkedAt}>{formatTime(health.data.checkedAt)}</time>;
             refreshes every 5 seconds.
           </p>
           {health.isError ? (
@@ -61,7 +66,11 @@ export function StatusPage() {
               <p>
                 The last refresh failed ({errorText(health.error)}); showing the previous results.
               </p>
-              <button type="button" onClick={() => void health.refetch()} disabled={health.isFetching}>
+              <button
+                type="button"
+                onClick={() => void health.refetch()}
+                disabled={health.isFetching}
+              >
                 Retry now
               </button>
             </div>
