@@ -51,7 +51,9 @@ describe('greetCustomerWorkflow on the time-skipping test server', () => {
     expect(result.elapsedMs).toBeGreaterThanOrEqual(ONE_DAY_MS)
     const [welcome, followUp] = result.greetings
     expect(followUp!.at - welcome!.at).toBeGreaterThanOrEqual(ONE_DAY_MS)
-    expect(wallMs).toBeLessThan(2_000)
+    // Without time skipping this run would take a day; with it, well under a second once the JVM is
+    // warm. The bound leaves room for a cold test server on a loaded two-core machine.
+    expect(wallMs).toBeLessThan(10_000)
     expect(await redis.hlen(greetingsKey(customerId))).toBe(2)
     await redis.del(greetingsKey(customerId))
   })

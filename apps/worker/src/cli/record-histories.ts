@@ -8,7 +8,7 @@ import { createLogger, createRedis, createTemporalClient, loadConfig } from '@em
 import { DEFAULT_TASK_QUEUE, greetCustomerWorkflowId, isolatedTaskQueue, WORKFLOW_TYPES } from '@emporium/workflows'
 import type { greetCustomerWorkflow } from '@emporium/workflows/workflows'
 import { NativeConnection } from '@temporalio/worker'
-import { createGreetingActivities } from '../activities/greeting-activities'
+import { createGreetingActivities, greetingsKey } from '../activities/greeting-activities'
 import { historiesDir, historyToFixture } from '../replay/history-fixtures'
 import { createWorker } from '../worker'
 
@@ -34,6 +34,7 @@ try {
       args: [{ customerId, name: 'Ada', followUpAfter: '1 second' }],
     })
     await handle.result()
+    await redis.del(greetingsKey(customerId)) // the greetings were only a means to a history
     const file = new URL('greet-customer-workflow.json', historiesDir)
     await writeFile(file, historyToFixture(await handle.fetchHistory()))
     logger.info({ workflowId: handle.workflowId, file: file.pathname }, 'history recorded')
