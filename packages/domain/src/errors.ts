@@ -5,6 +5,9 @@ export type DomainErrorCode =
   | 'INVALID_AMOUNT'
   | 'UNKNOWN_CURRENCY'
   | 'INVALID_ARGUMENT'
+  | 'INVALID_TRANSITION'
+  | 'REFUND_EXCEEDS_REMAINING'
+  | 'INSUFFICIENT_STOCK'
 
 /** Base class of every error a domain rule throws on purpose; `code` is stable, `message` is for people. */
 export class DomainError extends Error {
@@ -72,6 +75,59 @@ export class UnknownCurrencyError extends DomainError {
 export class InvalidArgumentError extends DomainError {
   constructor(message: string) {
     super('INVALID_ARGUMENT', message)
+  }
+}
+
+/** An order was asked to move to a status its current status cannot reach. */
+export class InvalidTransitionError extends DomainError {
+  readonly from: string
+  readonly to: string
+  /** The statuses `from` can move to, so a caller can offer them instead. */
+  readonly allowed: readonly string[]
+
+  constructor(from: string, to: string, allowed: readonly string[], message: string) {
+    super('INVALID_TRANSITION', message)
+    this.from = from
+    this.to = to
+    this.allowed = allowed
+  }
+}
+
+/** A refund asks for more than is left of the captured payment. */
+export class RefundExceedsRemainingError extends DomainError {
+  /** Minor units still refundable (same currency as the request). */
+  readonly remaining: number
+  /** Minor units that were requested. */
+  readonly requested: number
+  readonly currency: string
+
+  constructor(remaining: number, requested: number, currency: string, message: string) {
+    super('REFUND_EXCEEDS_REMAINING', message)
+    this.remaining = remaining
+    this.requested = requested
+    this.currency = currency
+  }
+}
+
+/** One SKU an order wants more of than the warehouses hold in total. */
+export interface StockShortage {
+  readonly sku: string
+  readonly requested: number
+  readonly available: number
+  /** `requested − available`: how many units are missing. */
+  readonly short: number
+}
+
+/** The warehouses together cannot supply every line of an order. */
+export class InsufficientStockError extends DomainError {
+  readonly shortages: readonly StockShortage[]
+
+  constructor(shortages: readonly StockShortage[]) {
+    const parts = shortages.map(
+      (s) => `${s.sku}: ${s.requested} wanted, ${s.available} available (${s.short} short)`,
+    )
+    super('INSUFFICIENT_STOCK', `Not enough stock for ${parts.join('; ')}`)
+    this.shortages = shortages
   }
 }
 
