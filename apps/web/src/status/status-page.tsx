@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
 import { trpc } from '../trpc'
+import { ApiErrorAlert } from './api-error-alert'
 import { summariseHealth } from './health-text'
 import { ServiceList } from './service-list'
 
@@ -9,10 +10,6 @@ function formatTime(iso: string): string {
     minute: '2-digit',
     second: '2-digit',
   })
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
 }
 
 /** Live view of `health.check`, refreshed every 5 seconds. */
@@ -37,19 +34,12 @@ export function StatusPage() {
       {health.isPending ? (
         <p role="status">Checking services…</p>
       ) : health.isError && !health.data ? (
-        <div className="alert" role="alert">
-          <p>
-            <strong>The Emporium API is not answering.</strong> Make sure it is running (
-            <code>npm start</code>), then try again.
-          </p>
-          <details>
-            <summary>Technical detail</summary>
-            <code>{errorText(health.error)}</code>
-          </details>
-          <button type="button" onClick={() => void health.refetch()} disabled={health.isFetching}>
-            {health.isFetching ? 'Retrying…' : 'Retry'}
-          </button>
-        </div>
+        <ApiErrorAlert
+          error={health.error}
+          stale={false}
+          retrying={health.isFetching}
+          onRetry={() => void health.refetch()}
+        />
       ) : (
         <>
           <p className={`overall overall--${health.data.status}`} role="status">
@@ -62,18 +52,12 @@ export function StatusPage() {
             refreshes every 5 seconds.
           </p>
           {health.isError ? (
-            <div className="alert" role="alert">
-              <p>
-                The last refresh failed ({errorText(health.error)}); showing the previous results.
-              </p>
-              <button
-                type="button"
-                onClick={() => void health.refetch()}
-                disabled={health.isFetching}
-              >
-                Retry now
-              </button>
-            </div>
+            <ApiErrorAlert
+              error={health.error}
+              stale
+              retrying={health.isFetching}
+              onRetry={() => void health.refetch()}
+            />
           ) : null}
           <ServiceList services={health.data.services} />
         </>
