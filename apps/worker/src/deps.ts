@@ -43,6 +43,7 @@ export async function closeWorkerDeps(deps: WorkerDeps): Promise<void> {
   deps.mail.close()
   const results = await Promise.allSettled([deps.db.destroy(), deps.redis.quit()])
   for (const result of results) {
-    if (result.status === 'rejected') deps.logger.warn({ err: result.reason }, 'error while closing a dependency')
+    if (result.status === 'rejected')
+      deps.logger.warn({ err: result.reason }, 'error while closing a dependency')
   }
 }

@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto'
 import { createLogger, createRedis, type Redis } from '@emporium/infra'
 import { testConfig } from '@emporium/infra/testing'
-import { greetCustomerStatusQuery, greetCustomerWorkflowId, WORKFLOW_TYPES } from '@emporium/workflows'
+import {
+  greetCustomerStatusQuery,
+  greetCustomerWorkflowId,
+  WORKFLOW_TYPES,
+} from '@emporium/workflows'
 import type { greetCustomerWorkflow } from '@emporium/workflows/workflows'
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client'
 import { TestWorkflowEnvironment } from '@temporalio/testing'
@@ -40,13 +44,21 @@ describe('greetCustomerWorkflow on the Temporal dev server', () => {
     })
 
     const result = await worker.runUntil(async () => {
-      const handle = await env.client.workflow.start<typeof greetCustomerWorkflow>(WORKFLOW_TYPES.greetCustomer, {
-        taskQueue,
-        workflowId,
-        args: [{ customerId, name: 'Ada', followUpAfter: '1.5 seconds' }],
-      })
+      const handle = await env.client.workflow.start<typeof greetCustomerWorkflow>(
+        WORKFLOW_TYPES.greetCustomer,
+        {
+          taskQueue,
+          workflowId,
+          args: [{ customerId, name: 'Ada', followUpAfter: '3 seconds' }],
+        },
+      )
       // While the timer runs: the welcome is out, the follow-up is not, and a second start is refused.
-      await expect.poll(() => handle.query(greetCustomerStatusQuery).then((s) => s.stage)).toBe('waiting')
+      await expect
+        .poll(() => handle.query(greetCustomerStatusQuery).then((s) => s.stage), {
+          timeout: 10_000,
+          interval: 100,
+        })
+        .toBe('waiting')
       const waiting = await handle.query(greetCustomerStatusQuery)
       expect(waiting.greetings.map((g) => g.text)).toEqual(['Welcome to Emporium, Ada!'])
       await expect(
@@ -66,7 +78,7 @@ describe('greetCustomerWorkflow on the Temporal dev server', () => {
       ['welcome', 'Welcome to Emporium, Ada!'],
       ['follow-up', 'Still here for you, Ada: happy shopping!'],
     ])
-    expect(result.elapsedMs).toBeGreaterThanOrEqual(1_500)
+    expect(result.elapsedMs).toBeGreaterThanOrEqual(3_000)
     expect(await redis.hgetall(greetingsKey(customerId))).toEqual({
       [`${workflowId}:welcome`]: 'Welcome to Emporium, Ada!',
       [`${workflowId}:follow-up`]: 'Still here for you, Ada: happy shopping!',

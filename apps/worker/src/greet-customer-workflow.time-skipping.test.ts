@@ -40,11 +40,14 @@ describe('greetCustomerWorkflow on the time-skipping test server', () => {
 
     const { result, wallMs } = await worker.runUntil(async () => {
       const wallStart = performance.now()
-      const result = await env.client.workflow.execute<typeof greetCustomerWorkflow>(WORKFLOW_TYPES.greetCustomer, {
-        taskQueue,
-        workflowId: greetCustomerWorkflowId(customerId),
-        args: [{ customerId, name: 'Grace', followUpAfter: '1 day' }],
-      })
+      const result = await env.client.workflow.execute<typeof greetCustomerWorkflow>(
+        WORKFLOW_TYPES.greetCustomer,
+        {
+          taskQueue,
+          workflowId: greetCustomerWorkflowId(customerId),
+          args: [{ customerId, name: 'Grace', followUpAfter: '1 day' }],
+        },
+      )
       return { result, wallMs: performance.now() - wallStart }
     })
 

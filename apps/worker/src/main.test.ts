@@ -42,17 +42,22 @@ describe('worker process (tsx src/main.ts)', () => {
 
     try {
       const customerId = randomUUID()
-      const execution = client.workflow.execute<typeof greetCustomerWorkflow>(WORKFLOW_TYPES.greetCustomer, {
-        taskQueue,
-        workflowId: greetCustomerWorkflowId(customerId),
-        args: [{ customerId, name: 'Linus', followUpAfter: 0 }],
-      })
+      const execution = client.workflow.execute<typeof greetCustomerWorkflow>(
+        WORKFLOW_TYPES.greetCustomer,
+        {
+          taskQueue,
+          workflowId: greetCustomerWorkflowId(customerId),
+          args: [{ customerId, name: 'Linus', followUpAfter: 0 }],
+        },
+      )
       const outcome = await Promise.race([
         execution.then((result) => ({ result })),
         exited.then(([code, signal]) => ({ code, signal })),
       ])
       if (!('result' in outcome)) {
-        throw new Error(`worker exited before the workflow finished (code ${outcome.code}, signal ${outcome.signal})`)
+        throw new Error(
+          `worker exited before the workflow finished (code ${outcome.code}, signal ${outcome.signal})`,
+        )
       }
       const { result } = outcome
       expect(result.greetings.map((g) => g.step)).toEqual(['welcome', 'follow-up'])
@@ -73,4 +78,3 @@ describe('worker process (tsx src/main.ts)', () => {
     expect(output).toContain('worker stopped')
   })
 })
-

@@ -4,7 +4,13 @@ import { createActivities } from './activities'
 import { closeWorkerDeps, createWorkerDeps } from './deps'
 import { createWorker } from './worker'
 
-const pinoLevels = { TRACE: 'trace', DEBUG: 'debug', INFO: 'info', WARN: 'warn', ERROR: 'error' } as const
+const pinoLevels = {
+  TRACE: 'trace',
+  DEBUG: 'debug',
+  INFO: 'info',
+  WARN: 'warn',
+  ERROR: 'error',
+} as const
 
 const config = loadConfig()
 const deps = createWorkerDeps(config)
@@ -30,7 +36,11 @@ try {
       activities: createActivities(deps),
     })
     logger.info(
-      { address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TEMPORAL_TASK_QUEUE },
+      {
+        address: config.TEMPORAL_ADDRESS,
+        namespace: config.TEMPORAL_NAMESPACE,
+        taskQueue: config.TEMPORAL_TASK_QUEUE,
+      },
       'worker started',
     )
     await worker.run()

@@ -12,10 +12,12 @@ let sharedBundle: Promise<WorkflowBundleWithSourceMap> | undefined
 
 /** Bundles the workflows of @emporium/workflows once per process; later calls reuse the same bundle. */
 export function getWorkflowBundle(): Promise<WorkflowBundleWithSourceMap> {
-  sharedBundle ??= bundleWorkflowCode({ workflowsPath, logger: new DefaultLogger('WARN') }).catch((error: unknown) => {
-    sharedBundle = undefined
-    throw error
-  })
+  sharedBundle ??= bundleWorkflowCode({ workflowsPath, logger: new DefaultLogger('WARN') }).catch(
+    (error: unknown) => {
+      sharedBundle = undefined
+      throw error
+    },
+  )
   return sharedBundle
 }
 

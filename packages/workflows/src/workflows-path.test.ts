@@ -5,7 +5,9 @@ import { workflowsPath } from './workflows-path'
 
 describe('workflow bundle entry', () => {
   it('points at src/workflows/index.ts', () => {
-    expect(workflowsPath.replaceAll('\\', '/')).toMatch(/packages\/workflows\/src\/workflows\/index\.ts$/)
+    expect(workflowsPath.replaceAll('\\', '/')).toMatch(
+      /packages\/workflows\/src\/workflows\/index\.ts$/,
+    )
     expect(existsSync(workflowsPath)).toBe(true)
   })
 

@@ -7,10 +7,16 @@ export function greetingsKey(customerId: string): string {
 }
 
 /** Activities of greetCustomerWorkflow: a pure composer and an idempotent Redis write. */
-export function createGreetingActivities({ redis, logger }: Pick<WorkerDeps, 'redis' | 'logger'>): GreetingActivities {
+export function createGreetingActivities({
+  redis,
+  logger,
+}: Pick<WorkerDeps, 'redis' | 'logger'>): GreetingActivities {
   return {
     composeGreeting({ name, step }) {
-      const text = step === 'welcome' ? `Welcome to Emporium, ${name}!` : `Still here for you, ${name}: happy shopping!`
+      const text =
+        step === 'welcome'
+          ? `Welcome to Emporium, ${name}!`
+          : `Still here for you, ${name}: happy shopping!`
       return Promise.resolve(text)
     },
     async recordGreeting({ customerId, workflowId, step, text }) {

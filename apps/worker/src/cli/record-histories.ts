@@ -5,7 +5,12 @@
 import { randomUUID } from 'node:crypto'
 import { writeFile } from 'node:fs/promises'
 import { createLogger, createRedis, createTemporalClient, loadConfig } from '@emporium/infra'
-import { DEFAULT_TASK_QUEUE, greetCustomerWorkflowId, isolatedTaskQueue, WORKFLOW_TYPES } from '@emporium/workflows'
+import {
+  DEFAULT_TASK_QUEUE,
+  greetCustomerWorkflowId,
+  isolatedTaskQueue,
+  WORKFLOW_TYPES,
+} from '@emporium/workflows'
 import type { greetCustomerWorkflow } from '@emporium/workflows/workflows'
 import { NativeConnection } from '@temporalio/worker'
 import { createGreetingActivities, greetingsKey } from '../activities/greeting-activities'
@@ -28,11 +33,14 @@ try {
   })
   await worker.runUntil(async () => {
     const customerId = `history-${randomUUID()}`
-    const handle = await client.workflow.start<typeof greetCustomerWorkflow>(WORKFLOW_TYPES.greetCustomer, {
-      taskQueue,
-      workflowId: greetCustomerWorkflowId(customerId),
-      args: [{ customerId, name: 'Ada', followUpAfter: '1 second' }],
-    })
+    const handle = await client.workflow.start<typeof greetCustomerWorkflow>(
+      WORKFLOW_TYPES.greetCustomer,
+      {
+        taskQueue,
+        workflowId: greetCustomerWorkflowId(customerId),
+        args: [{ customerId, name: 'Ada', followUpAfter: '1 second' }],
+      },
+    )
     await handle.result()
     await redis.del(greetingsKey(customerId)) // the greetings were only a means to a history
     const file = new URL('greet-customer-workflow.json', historiesDir)

@@ -15,7 +15,11 @@ export const historiesDir = new URL('../../../../packages/workflows/histories/',
  * "type must be a Type" when npm installs separate protobufjs copies for @temporalio/common and /proto.
  */
 export function historyToFixture(history: IHistory): string {
-  const plain = History.toObject(History.fromObject(history), { longs: String, enums: String, bytes: String })
+  const plain = History.toObject(History.fromObject(history), {
+    longs: String,
+    enums: String,
+    bytes: String,
+  })
   return `${JSON.stringify(plain, null, 2)}\n`
 }
 

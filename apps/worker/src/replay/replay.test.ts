@@ -24,13 +24,19 @@ describe('replay of recorded histories (packages/workflows/histories)', () => {
   })
 
   it('catches a workflow edit that schedules activities in a different order', async () => {
-    const [fixture] = (await loadHistoryFixtures()).filter((f) => f.name === 'greet-customer-workflow')
+    const [fixture] = (await loadHistoryFixtures()).filter(
+      (f) => f.name === 'greet-customer-workflow',
+    )
     const brokenBundle = await bundleWorkflowCode({
       workflowsPath: nondeterministicWorkflowsPath,
       logger: new DefaultLogger('WARN'),
     })
 
-    const replay = Worker.runReplayHistory({ workflowBundle: brokenBundle }, fixture!.history, 'greet-customer')
+    const replay = Worker.runReplayHistory(
+      { workflowBundle: brokenBundle },
+      fixture!.history,
+      'greet-customer',
+    )
     await expect(replay).rejects.toBeInstanceOf(DeterminismViolationError)
     await expect(replay).rejects.toThrow(/nondetermin/i)
   })

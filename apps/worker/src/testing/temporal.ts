@@ -7,7 +7,9 @@ import { getWorkflowBundle } from '../worker'
 
 /** The Java time-skipping test server launcher installed by `npm run stack`, or TEMPORAL_TEST_SERVER_PATH. */
 export function timeSkippingServerPath(): string {
-  return process.env.TEMPORAL_TEST_SERVER_PATH ?? `${homedir()}/.cache/emporium/bin/temporal-test-server`
+  return (
+    process.env.TEMPORAL_TEST_SERVER_PATH ?? `${homedir()}/.cache/emporium/bin/temporal-test-server`
+  )
 }
 
 /** A task queue no other worker polls, so parallel test runs on the shared dev server never steal tasks. */

@@ -14,7 +14,9 @@ const { composeGreeting, recordGreeting } = proxyActivities<GreetingActivities>(
 })
 
 /** Welcomes a customer, waits on a durable timer, then sends a follow-up greeting. */
-export async function greetCustomerWorkflow(input: GreetCustomerInput): Promise<GreetCustomerResult> {
+export async function greetCustomerWorkflow(
+  input: GreetCustomerInput,
+): Promise<GreetCustomerResult> {
   // Date.now() is deterministic inside workflows: it is the workflow task's time, replayed from history.
   const startedAt = Date.now()
   const status: GreetCustomerStatus = { stage: 'welcoming', greetings: [] }
@@ -22,7 +24,12 @@ export async function greetCustomerWorkflow(input: GreetCustomerInput): Promise<
 
   const greet = async (step: GreetingStep): Promise<void> => {
     const text = await composeGreeting({ name: input.name, step })
-    await recordGreeting({ customerId: input.customerId, workflowId: workflowInfo().workflowId, step, text })
+    await recordGreeting({
+      customerId: input.customerId,
+      workflowId: workflowInfo().workflowId,
+      step,
+      text,
+    })
     status.greetings.push({ step, text, at: Date.now() })
   }
 
@@ -33,5 +40,9 @@ export async function greetCustomerWorkflow(input: GreetCustomerInput): Promise<
   await greet('follow-up')
   status.stage = 'done'
 
-  return { customerId: input.customerId, greetings: status.greetings, elapsedMs: Date.now() - startedAt }
+  return {
+    customerId: input.customerId,
+    greetings: status.greetings,
+    elapsedMs: Date.now() - startedAt,
+  }
 }
