@@ -21,9 +21,11 @@ stop() {
 }
 trap stop INT TERM EXIT
 
-npm run start -w @emporium/api & pids+=($!)
-npm run start -w @emporium/worker & pids+=($!)
-npm run dev -w @emporium/web -- --strictPort & pids+=($!)
+# Started directly (not through `npm run`), so that the stop signal reaches each process.
+bin="$PWD/node_modules/.bin"
+(cd apps/api && exec "$bin/tsx" src/main.ts) & pids+=($!)
+(cd apps/worker && exec "$bin/tsx" src/main.ts) & pids+=($!)
+(cd apps/web && exec "$bin/vite" --host 127.0.0.1 --port 5173 --strictPort) & pids+=($!)
 
 for _ in $(seq 1 120); do
   curl -fsS "http://127.0.0.1:${API_PORT:-4000}/healthz" >/dev/null 2>&1 && break

@@ -1,26 +1,24 @@
 import { randomUUID } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { resolveSession, type AuthSession } from './accounts/resolve-session'
 import type { ApiDeps } from './deps'
-
-/** The signed-in user, once accounts exist; null for anonymous callers. */
-export interface Session {
-  userId: string
-  role: 'customer' | 'seller' | 'admin'
-}
+import { clientIp } from './protection/client-ip'
 
 export interface Context extends ApiDeps {
   requestId: string
-  session: Session | null
+  ip: string
+  session: AuthSession | null
   req: IncomingMessage | undefined
   res: ServerResponse | undefined
 }
 
-/** Per-request context: shared deps plus a request id (taken from `x-request-id` when the caller sends one). */
+/** Per-request context: shared deps, a request id (from `x-request-id` when sent), the caller's IP and session. */
 export function createContextFactory(deps: ApiDeps) {
-  return ({ req, res }: { req?: IncomingMessage; res?: ServerResponse }): Context => {
+  return async ({ req, res }: { req?: IncomingMessage; res?: ServerResponse }): Promise<Context> => {
     const header = req?.headers['x-request-id']
     const requestId = typeof header === 'string' && /^[\w-]{1,64}$/.test(header) ? header : randomUUID()
     res?.setHeader('x-request-id', requestId)
-    return { ...deps, requestId, session: null, req, res }
+    const session = await resolveSession(deps.db, deps.sessions, req)
+    return { ...deps, requestId, ip: clientIp(req, deps.config.TRUST_PROXY), session, req, res }
   }
 }

@@ -15,6 +15,9 @@ import {
   type TypesenseClient,
 } from '@emporium/infra'
 import type { Kysely } from 'kysely'
+import { createSessionStore, type SessionStore } from './accounts/session-store'
+import { allowedOrigins } from './protection/origin-check'
+import { createRateLimiters, DEFAULT_RATE_LIMITS, type RateLimiters, type RateLimitSettings } from './protection/rate-limits'
 
 /** Long-lived dependencies of one API process, shared by every request. */
 export interface ApiDeps {
@@ -28,20 +31,24 @@ export interface ApiDeps {
   stripe: Stripe | undefined
   mailer: Mailer
   mailKind: 'smtp' | 'json'
+  sessions: SessionStore
+  rateLimiters: RateLimiters
+  allowedOrigins: Set<string>
   /** Closes every connection so the process can exit cleanly. */
   close: () => Promise<void>
 }
 
 /** Builds every dependency from config; `closeApiDeps` releases them. */
-export function createApiDeps(config: Config): ApiDeps {
+export function createApiDeps(config: Config, options: { rateLimits?: RateLimitSettings; rateLimitNamespace?: string } = {}): ApiDeps {
   const logger = createLogger(config, 'api')
+  const redis = createRedis(config)
   let temporal: Promise<TemporalClient> | undefined
   const { mailer, kind } = createMailer(config)
   const deps: ApiDeps = {
     config,
     logger,
     db: createDb(config.DATABASE_URL),
-    redis: createRedis(config),
+    redis,
     temporal: () => {
       temporal ??= createTemporalClient(config).catch((error: unknown) => {
         temporal = undefined // retry on the next call instead of caching the failure
@@ -53,6 +60,9 @@ export function createApiDeps(config: Config): ApiDeps {
     stripe: createStripe(config),
     mailer,
     mailKind: kind,
+    sessions: createSessionStore(redis),
+    rateLimiters: createRateLimiters(redis, options.rateLimits ?? DEFAULT_RATE_LIMITS, options.rateLimitNamespace),
+    allowedOrigins: allowedOrigins(config),
     close: async () => {
       const closing: Promise<unknown>[] = [deps.db.destroy(), deps.redis.quit()]
       if (temporal) closing.push(temporal.then((client) => client.connection.close()))

@@ -5,6 +5,7 @@ import type { Config } from '@emporium/infra'
 import { createContextFactory } from './context'
 import { createApiDeps, type ApiDeps } from './deps'
 import { checkDependencies } from './health/check-dependencies'
+import type { RateLimitSettings } from './protection/rate-limits'
 import { appRouter } from './root'
 
 export interface RunningApi {
@@ -24,8 +25,14 @@ async function handleHealthz(deps: ApiDeps, res: http.ServerResponse): Promise<v
 }
 
 /** Starts the HTTP server: tRPC under /trpc, plain HTTP routes beside it. Port 0 picks a free port. */
-export async function startApiServer(options: { config: Config; port?: number; host?: string }): Promise<RunningApi> {
-  const deps = createApiDeps(options.config)
+export async function startApiServer(options: {
+  config: Config
+  port?: number
+  host?: string
+  rateLimits?: RateLimitSettings
+  rateLimitNamespace?: string
+}): Promise<RunningApi> {
+  const deps = createApiDeps(options.config, options)
   const trpcHandler = createHTTPHandler({
     router: appRouter,
     basePath: '/trpc/',

@@ -1,25 +1,38 @@
-import { initTRPC } from '@trpc/server'
+import { initTRPC, TRPCError } from '@trpc/server'
 import { z, ZodError } from 'zod'
 import type { Context } from './context'
+import { crossSiteRefusal } from './protection/origin-check'
+import { consumeOrThrow } from './protection/rate-limits'
 
-const t = initTRPC.context<Context>().create({
-  /**
-   * Zod-aware errors: a bad input comes back as BAD_REQUEST with a readable message
-   * and `data.fieldErrors` keyed by field, so forms can show each problem where it is.
-   */
-  errorFormatter({ shape, error }) {
-    const zodError = error.cause instanceof ZodError ? error.cause : undefined
-    return {
-      ...shape,
-      message: zodError ? z.prettifyError(zodError) : shape.message,
-      data: {
-        ...shape.data,
-        stack: undefined,
-        fieldErrors: zodError ? z.flattenError(zodError).fieldErrors : undefined,
-      },
-    }
-  },
-})
+/** What a procedure declares about itself; the authorization matrix test reads `access`. */
+export interface Meta {
+  access: 'public' | 'authed' | 'seller' | 'admin'
+}
+
+const t = initTRPC
+  .context<Context>()
+  .meta<Meta>()
+  .create({
+    defaultMeta: { access: 'public' },
+    /**
+     * Zod-aware errors: a bad input comes back as BAD_REQUEST with a readable message
+     * and `data.fieldErrors` keyed by field, so forms can show each problem where it is.
+     */
+    errorFormatter({ shape, error }) {
+      const zodError = error.cause instanceof ZodError ? error.cause : undefined
+      const retry = (error.cause as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds
+      return {
+        ...shape,
+        message: zodError ? z.prettifyError(zodError) : shape.message,
+        data: {
+          ...shape.data,
+          stack: undefined,
+          fieldErrors: zodError ? z.flattenError(zodError).fieldErrors : undefined,
+          retryAfterSeconds: typeof retry === 'number' ? retry : undefined,
+        },
+      }
+    },
+  })
 
 export const router = t.router
 export const middleware = t.middleware
@@ -34,5 +47,42 @@ const logUnexpected = t.middleware(async ({ ctx, path, type, next }) => {
   return result
 })
 
+/** Per-IP limit on every call, and the cross-site check on every mutation. */
+const guard = t.middleware(async ({ ctx, type, next }) => {
+  await consumeOrThrow(ctx.rateLimiters.publicPerIp, ctx.ip, 'requests')
+  if (type === 'mutation') {
+    const refusal = crossSiteRefusal(ctx.req, ctx.allowedOrigins, ctx.session?.via === 'cookie')
+    if (refusal) throw new TRPCError({ code: 'FORBIDDEN', message: `Cross-site request refused: ${refusal}.` })
+  }
+  return next()
+})
+
 /** Anyone may call it. */
-export const publicProcedure = t.procedure.use(logUnexpected)
+export const publicProcedure = t.procedure.use(logUnexpected).use(guard).meta({ access: 'public' })
+
+/** Signed-in users only; narrows `ctx.session` to non-null. */
+export const authedProcedure = publicProcedure.meta({ access: 'authed' }).use(({ ctx, next }) => {
+  if (!ctx.session) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to continue.' })
+  return next({ ctx: { session: ctx.session } })
+})
+
+/** Sellers with an approved store; `ctx.seller` is the caller's own store, the only one they may touch. */
+export const sellerProcedure = authedProcedure.meta({ access: 'seller' }).use(({ ctx, next }) => {
+  const seller = ctx.session.seller
+  if (!seller || ctx.session.role !== 'seller') {
+    throw new TRPCError({ code: 'FORBIDDEN', message: 'Only sellers can do this. Open a store first.' })
+  }
+  if (seller.status !== 'approved') {
+    throw new TRPCError({
+      code: 'FORBIDDEN',
+      message: seller.status === 'pending' ? 'Your store is waiting for approval.' : 'Your store is suspended.',
+    })
+  }
+  return next({ ctx: { seller } })
+})
+
+/** Administrators only. */
+export const adminProcedure = authedProcedure.meta({ access: 'admin' }).use(({ ctx, next }) => {
+  if (ctx.session.role !== 'admin') throw new TRPCError({ code: 'FORBIDDEN', message: 'Administrators only.' })
+  return next()
+})

@@ -17,7 +17,14 @@ const ConfigSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   API_HOST: z.string().default('127.0.0.1'),
   API_PORT: z.coerce.number().int().min(0).max(65535).default(4000),
-  WEB_ORIGIN: z.string().default('http://127.0.0.1:5173'),
+  /** Where shoppers open the web app; links in mails point here and it is an allowed Origin for mutations. */
+  WEB_ORIGIN: z.url().default('http://127.0.0.1:5173'),
+  /** Extra allowed Origins (comma-separated), e.g. a second front end. */
+  EXTRA_ORIGINS: z.string().default(''),
+  /** Trust `X-Forwarded-For` (only behind our own load balancer). */
+  TRUST_PROXY: z.stringbool().default(false),
+  /** Mark the session cookie Secure (browsers accept it on http://127.0.0.1 and localhost too). */
+  COOKIE_SECURE: z.stringbool().default(true),
   DATABASE_URL: z.url().default('postgres://emporium:emporium@127.0.0.1:5432/emporium'),
   REDIS_URL: z.url().default('redis://127.0.0.1:6379/0'),
   TEMPORAL_ADDRESS: z.string().default('127.0.0.1:7233'),
