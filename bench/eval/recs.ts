@@ -46,7 +46,8 @@ function parseArgs(args: string[]): Args {
 
 function positiveInt(flag: string, value: string): number {
   const n = Number(value)
-  if (!Number.isInteger(n) || n < 1) throw new Error(`${flag} must be a positive integer, got ${value}`)
+  if (!Number.isInteger(n) || n < 1)
+    throw new Error(`${flag} must be a positive integer, got ${value}`)
   return n
 }
 
@@ -65,31 +66,44 @@ const day = (ms: number) => new Date(ms).toISOString().slice(0, 10)
 export default function main(argv: string[]): Promise<void> {
   const args = parseArgs(argv)
   const { k } = args
-  const interactions = parseGroceriesCsv(readFileSync(path.join(args.dataDir, GROCERIES_FILE), 'utf8'))
+  const interactions = parseGroceriesCsv(
+    readFileSync(path.join(args.dataDir, GROCERIES_FILE), 'utf8'),
+  )
   const items = groceryItemMeta(interactions.map((i) => i.itemId))
   const lastMs = Math.max(...interactions.map((i) => Number(i.at)))
   const cutoff = monthStart(lastMs, args.testMonths - 1)
   const validationCutoff = monthStart(cutoff, args.testMonths)
   const split = timeSplit(interactions, cutoff)
-  if (split.train.length === 0 || split.test.length === 0) throw new Error('The time split left train or test empty')
+  if (split.train.length === 0 || split.test.length === 0)
+    throw new Error('The time split left train or test empty')
 
   const tuned = tune(split.train, items, validationCutoff, k)
   const config = tuned.best.config
   const model = trainWith(split.train, items, config, cutoff)
   // The baseline is plain all-time popularity; `popularity_recent` is the hybrid's decayed prior served
   // alone, so the table shows how much of the hybrid's lift is recency and how much is personal.
-  const plain = trainWith(split.train, items, { ...config, popularityHalfLifeDays: undefined }, cutoff)
+  const plain = trainWith(
+    split.train,
+    items,
+    { ...config, popularityHalfLifeDays: undefined },
+    cutoff,
+  )
   const users = evalUsers(split.train, split.test)
   const options = { weights: config.weights, halfLifeDays: config.halfLifeDays }
   const runs: [Row, Recommender, Algorithm][] = [
     ['popularity', plain, 'popularity'],
     ['popularity_recent', model, 'popularity'],
-    ...ALGORITHMS.filter((a) => a !== 'popularity').map((a): [Row, Recommender, Algorithm] => [a, model, a]),
+    ...ALGORITHMS.filter((a) => a !== 'popularity').map((a): [Row, Recommender, Algorithm] => [
+      a,
+      model,
+      a,
+    ]),
   ]
   const results = {} as Record<Target, Record<Row, Scores>>
   for (const target of ['new_items', 'all_items'] as const) {
     results[target] = {} as Record<Row, Scores>
-    for (const [row, trained, algorithm] of runs) results[target][row] = evaluate(trained, users, algorithm, target, k, options)
+    for (const [row, trained, algorithm] of runs)
+      results[target][row] = evaluate(trained, users, algorithm, target, k, options)
   }
 
   printTable(
@@ -109,7 +123,8 @@ export default function main(argv: string[]): Promise<void> {
     ),
   )
 
-  const ratio = (target: Target, base: Row = 'popularity') => results[target].hybrid.ndcg_at_k / results[target][base].ndcg_at_k
+  const ratio = (target: Target, base: Row = 'popularity') =>
+    results[target].hybrid.ndcg_at_k / results[target][base].ndcg_at_k
   const figures: Record<string, unknown> = {}
   for (const [row] of runs) {
     const group: Record<string, number> = {}
@@ -158,8 +173,12 @@ export default function main(argv: string[]): Promise<void> {
       `all items: ×${ratio('all_items').toFixed(3)}`,
   )
   const recentLift = (ratio('new_items', 'popularity_recent') - 1) * 100
-  console.log(`hybrid vs popularity_recent, NDCG@${k} on new items: ${recentLift >= 0 ? '+' : ''}${recentLift.toFixed(1)}%`)
-  console.log(`train < ${day(cutoff)} ≤ test ≤ ${day(lastMs)}; tuned on validation from ${day(validationCutoff)}: ${JSON.stringify(config)}`)
+  console.log(
+    `hybrid vs popularity_recent, NDCG@${k} on new items: ${recentLift >= 0 ? '+' : ''}${recentLift.toFixed(1)}%`,
+  )
+  console.log(
+    `train < ${day(cutoff)} ≤ test ≤ ${day(lastMs)}; tuned on validation from ${day(validationCutoff)}: ${JSON.stringify(config)}`,
+  )
   console.log(`wrote ${path.relative(repoRoot, file)}`)
   return Promise.resolve()
 }

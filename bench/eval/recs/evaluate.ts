@@ -1,5 +1,16 @@
-import { catalogCoverage, forUser, ndcgAtK, precisionAtK, recallAtK } from '@emporium/domain/recommendations'
-import type { Algorithm, ForUserOptions, Interaction, Recommender } from '@emporium/domain/recommendations'
+import {
+  catalogCoverage,
+  forUser,
+  ndcgAtK,
+  precisionAtK,
+  recallAtK,
+} from '@emporium/domain/recommendations'
+import type {
+  Algorithm,
+  ForUserOptions,
+  Interaction,
+  Recommender,
+} from '@emporium/domain/recommendations'
 
 /** Which test purchases count as hits: everything, or only items the user never bought in train. */
 export type Target = 'new_items' | 'all_items'
@@ -54,9 +65,16 @@ export function evaluate(
   for (const user of users) {
     const bought = new Set(user.history.map((i) => i.itemId))
     const relevant =
-      target === 'all_items' ? user.tested : new Set([...user.tested].filter((itemId) => !bought.has(itemId)))
+      target === 'all_items'
+        ? user.tested
+        : new Set([...user.tested].filter((itemId) => !bought.has(itemId)))
     if (relevant.size === 0) continue
-    const recs = forUser(model, user.history, { ...options, k, algorithm, excludeBought: target === 'new_items' })
+    const recs = forUser(model, user.history, {
+      ...options,
+      k,
+      algorithm,
+      excludeBought: target === 'new_items',
+    })
     const ids = recs.map((r) => r.itemId)
     lists.push(ids)
     precision += precisionAtK(ids, relevant, k)

@@ -11,7 +11,9 @@ export function parseGroceriesCsv(text: string): Interaction[] {
   const lines = text.split(/\r?\n/)
   const header = lines[0]?.trim().toLowerCase()
   if (header !== 'member_number,date,itemdescription') {
-    throw new Error(`Unexpected header ${JSON.stringify(lines[0])}; expected Member_number,Date,itemDescription`)
+    throw new Error(
+      `Unexpected header ${JSON.stringify(lines[0])}; expected Member_number,Date,itemDescription`,
+    )
   }
   const out: Interaction[] = []
   lines.slice(1).forEach((line, index) => {
@@ -19,8 +21,15 @@ export function parseGroceriesCsv(text: string): Interaction[] {
     const [member, date, ...rest] = line.split(',')
     const item = unquote(rest.join(',')).trim()
     const at = parseDayMonthYear(date ?? '')
-    if (!member || item === '' || at === undefined) throw new Error(`Line ${index + 2} is malformed: ${JSON.stringify(line)}`)
-    out.push({ userId: member.trim(), itemId: item, at, kind: 'purchase', basketId: `${member.trim()}|${date?.trim()}` })
+    if (!member || item === '' || at === undefined)
+      throw new Error(`Line ${index + 2} is malformed: ${JSON.stringify(line)}`)
+    out.push({
+      userId: member.trim(),
+      itemId: item,
+      at,
+      kind: 'purchase',
+      basketId: `${member.trim()}|${date?.trim()}`,
+    })
   })
   return out
 }
@@ -37,5 +46,7 @@ export function parseDayMonthYear(text: string): number | undefined {
 
 function unquote(field: string): string {
   const trimmed = field.trim()
-  return trimmed.startsWith('"') && trimmed.endsWith('"') ? trimmed.slice(1, -1).replaceAll('""', '"') : trimmed
+  return trimmed.startsWith('"') && trimmed.endsWith('"')
+    ? trimmed.slice(1, -1).replaceAll('""', '"')
+    : trimmed
 }

@@ -56,11 +56,14 @@ function hasWord(name: string, keyword: string): boolean {
 /** The category of a grocery item name ('other' when no rule matches). */
 export function groceryCategory(name: string): string {
   const lower = name.toLowerCase()
-  for (const [keyword, category] of [...NON_FOOD, ...RULES]) if (hasWord(lower, keyword)) return category
+  for (const [keyword, category] of [...NON_FOOD, ...RULES])
+    if (hasWord(lower, keyword)) return category
   return 'other'
 }
 
 /** Item metadata for the content model: derived category and the name as text. */
 export function groceryItemMeta(names: Iterable<string>): ItemMeta[] {
-  return [...new Set(names)].sort().map((name) => ({ itemId: name, category: groceryCategory(name), text: name }))
+  return [...new Set(names)]
+    .sort()
+    .map((name) => ({ itemId: name, category: groceryCategory(name), text: name }))
 }

@@ -1,5 +1,10 @@
 import { timeSplit, trainRecommender } from '@emporium/domain/recommendations'
-import type { HybridWeights, Interaction, ItemMeta, Similarity } from '@emporium/domain/recommendations'
+import type {
+  HybridWeights,
+  Interaction,
+  ItemMeta,
+  Similarity,
+} from '@emporium/domain/recommendations'
 import { evalUsers, evaluate } from './evaluate'
 
 /** What co-occurrence counts within: one shopping trip, or a member's whole history. */
@@ -24,8 +29,13 @@ export interface Trial {
 }
 
 /** Drops basket ids when co-occurrence should span a member's whole history. */
-export function forBasketUnit(interactions: readonly Interaction[], unit: BasketUnit): Interaction[] {
-  return unit === 'trip' ? [...interactions] : interactions.map(({ basketId: _basketId, ...rest }) => rest)
+export function forBasketUnit(
+  interactions: readonly Interaction[],
+  unit: BasketUnit,
+): Interaction[] {
+  return unit === 'trip'
+    ? [...interactions]
+    : interactions.map(({ basketId: _basketId, ...rest }) => rest)
 }
 
 /** Trains the recommender for a config; `now` (end of train) anchors the popularity decay. */
@@ -69,25 +79,43 @@ export function tune(
     for (const similarity of ['cosine', 'jaccard'] as const) {
       for (const alpha of [0, 0.25, 0.5]) {
         const config = { ...base, basketUnit, similarity, alpha }
-        const ndcg = evaluate(trainWith(split.train, items, config, validationCutoff), users, 'item_cf', 'new_items', k)
-          .ndcg_at_k
+        const ndcg = evaluate(
+          trainWith(split.train, items, config, validationCutoff),
+          users,
+          'item_cf',
+          'new_items',
+          k,
+        ).ndcg_at_k
         trials += 1
         if (!bestCf || ndcg > bestCf.ndcg) bestCf = { config, ndcg }
       }
     }
   }
-  const popularityNdcg = evaluate(trainWith(split.train, items, base, validationCutoff), users, 'popularity', 'new_items', k)
-    .ndcg_at_k
+  const popularityNdcg = evaluate(
+    trainWith(split.train, items, base, validationCutoff),
+    users,
+    'popularity',
+    'new_items',
+    k,
+  ).ndcg_at_k
   // The prior's recency: whichever half-life makes popularity alone rank the validation period best.
   let prior = { halfLife: undefined as number | undefined, ndcg: popularityNdcg }
   for (const halfLife of [30, 60, 120]) {
     const config = { ...base, popularityHalfLifeDays: halfLife }
-    const ndcg = evaluate(trainWith(split.train, items, config, validationCutoff), users, 'popularity', 'new_items', k)
-      .ndcg_at_k
+    const ndcg = evaluate(
+      trainWith(split.train, items, config, validationCutoff),
+      users,
+      'popularity',
+      'new_items',
+      k,
+    ).ndcg_at_k
     trials += 1
     if (ndcg > prior.ndcg) prior = { halfLife, ndcg }
   }
-  const cfConfig = { ...(bestCf ?? { config: base }).config, popularityHalfLifeDays: prior.halfLife }
+  const cfConfig = {
+    ...(bestCf ?? { config: base }).config,
+    popularityHalfLifeDays: prior.halfLife,
+  }
   const model = trainWith(split.train, items, cfConfig, validationCutoff)
   let best: Trial | undefined
   for (const halfLifeDays of [undefined, 60]) {
@@ -103,5 +131,10 @@ export function tune(
       }
     }
   }
-  return { best: best ?? { config: cfConfig, ndcg: 0 }, popularityNdcg, recentPopularityNdcg: prior.ndcg, trials }
+  return {
+    best: best ?? { config: cfConfig, ndcg: 0 },
+    popularityNdcg,
+    recentPopularityNdcg: prior.ndcg,
+    trials,
+  }
 }

@@ -13,7 +13,8 @@ describe('assignBucket', () => {
 
   it('splits 10,000 users close to the weights', () => {
     const counts = { popularity: 0, item_cf: 0, hybrid: 0 }
-    for (const user of users) counts[assignBucket(user, 'recs', ['popularity', 'item_cf', 'hybrid'], [1, 1, 2])] += 1
+    for (const user of users)
+      counts[assignBucket(user, 'recs', ['popularity', 'item_cf', 'hybrid'], [1, 1, 2])] += 1
     expect(counts.popularity / 10_000).toBeCloseTo(0.25, 1)
     expect(Math.abs(counts.popularity / 10_000 - 0.25)).toBeLessThan(0.02)
     expect(Math.abs(counts.item_cf / 10_000 - 0.25)).toBeLessThan(0.02)
@@ -38,14 +39,42 @@ describe('assignBucket', () => {
 
 describe('recommendation events', () => {
   it('record the serving algorithm and variant on every impression and click', () => {
-    const served = { userId: 'u1', experiment: 'recs', variant: 'B', algorithm: 'hybrid' as const, itemIds: ['p1', 'p2'] }
+    const served = {
+      userId: 'u1',
+      experiment: 'recs',
+      variant: 'B',
+      algorithm: 'hybrid' as const,
+      itemIds: ['p1', 'p2'],
+    }
     const impressions = impressionEvents(served, '2024-01-01T00:00:00Z')
     expect(impressions).toEqual([
-      { type: 'impression', userId: 'u1', experiment: 'recs', variant: 'B', algorithm: 'hybrid', itemId: 'p1', position: 0, at: '2024-01-01T00:00:00Z' },
-      { type: 'impression', userId: 'u1', experiment: 'recs', variant: 'B', algorithm: 'hybrid', itemId: 'p2', position: 1, at: '2024-01-01T00:00:00Z' },
+      {
+        type: 'impression',
+        userId: 'u1',
+        experiment: 'recs',
+        variant: 'B',
+        algorithm: 'hybrid',
+        itemId: 'p1',
+        position: 0,
+        at: '2024-01-01T00:00:00Z',
+      },
+      {
+        type: 'impression',
+        userId: 'u1',
+        experiment: 'recs',
+        variant: 'B',
+        algorithm: 'hybrid',
+        itemId: 'p2',
+        position: 1,
+        at: '2024-01-01T00:00:00Z',
+      },
     ])
     const second = impressions[1]
     if (!second) throw new Error('missing impression')
-    expect(clickEvent(second, '2024-01-01T00:01:00Z')).toEqual({ ...second, type: 'click', at: '2024-01-01T00:01:00Z' })
+    expect(clickEvent(second, '2024-01-01T00:01:00Z')).toEqual({
+      ...second,
+      type: 'click',
+      at: '2024-01-01T00:01:00Z',
+    })
   })
 })

@@ -27,9 +27,12 @@ export function assignBucket<V extends string>(
   weights?: readonly number[],
 ): V {
   const shares = weights ?? variants.map(() => 1)
-  if (variants.length === 0) throw new InvalidArgumentError('An experiment needs at least one variant')
-  if (shares.length !== variants.length) throw new InvalidArgumentError('Give one weight per variant')
-  if (shares.some((w) => !(w >= 0) || !Number.isFinite(w))) throw new InvalidArgumentError('Weights must be finite and >= 0')
+  if (variants.length === 0)
+    throw new InvalidArgumentError('An experiment needs at least one variant')
+  if (shares.length !== variants.length)
+    throw new InvalidArgumentError('Give one weight per variant')
+  if (shares.some((w) => !(w >= 0) || !Number.isFinite(w)))
+    throw new InvalidArgumentError('Weights must be finite and >= 0')
   const total = shares.reduce((sum, w) => sum + w, 0)
   if (!(total > 0)) throw new InvalidArgumentError('Weights must not all be zero')
   const point = (hash32(`${experiment}\u0000${userId}`) / 2 ** 32) * total
@@ -59,7 +62,13 @@ export interface RecommendationEvent {
 
 /** The impression events of one served list, one per item, each carrying variant and algorithm. */
 export function impressionEvents(
-  served: { userId: string; experiment: string; variant: string; algorithm: Algorithm; itemIds: readonly string[] },
+  served: {
+    userId: string
+    experiment: string
+    variant: string
+    algorithm: Algorithm
+    itemIds: readonly string[]
+  },
   at: string,
 ): RecommendationEvent[] {
   return served.itemIds.map((itemId, position) => ({

@@ -24,13 +24,34 @@ export interface ContentModel {
 }
 
 /** Default blend: the category dominates, text refines it, brand and price band nudge. */
-export const DEFAULT_CONTENT_WEIGHTS: Readonly<ContentWeights> = { category: 0.4, brand: 0.15, price: 0.1, text: 0.35 }
+export const DEFAULT_CONTENT_WEIGHTS: Readonly<ContentWeights> = {
+  category: 0.4,
+  brand: 0.15,
+  price: 0.1,
+  text: 0.35,
+}
 
-const STOPWORDS = new Set(['a', 'an', 'and', 'the', 'of', 'with', 'for', 'in', 'on', 'to', 'or', 'by', 'from'])
+const STOPWORDS = new Set([
+  'a',
+  'an',
+  'and',
+  'the',
+  'of',
+  'with',
+  'for',
+  'in',
+  'on',
+  'to',
+  'or',
+  'by',
+  'from',
+])
 
 /** Lower-cased word tokens of `text`, without stop words and single characters. */
 export function contentTokens(text: string): string[] {
-  return (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((t) => t.length > 1 && !STOPWORDS.has(t))
+  return (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter(
+    (t) => t.length > 1 && !STOPWORDS.has(t),
+  )
 }
 
 /** Geometric price band of an amount in minor units, or undefined without a positive price. */
@@ -39,7 +60,7 @@ export function priceBand(priceMinor: number | undefined, ratio = 2): number | u
   return Math.floor(Math.log(priceMinor) / Math.log(ratio))
 }
 
-/** L2-normalised TF-IDF vectors of each item's text. */
+/** L2-normalised TF-IDF vectors of each item's text (idf = ln((1+N)/(1+df)), so ubiquitous words vanish). */
 export function tfidfVectors(items: readonly ItemMeta[]): Map<string, Map<string, number>> {
   const termCounts = items.map((item) => {
     const counts = new Map<string, number>()
@@ -53,7 +74,9 @@ export function tfidfVectors(items: readonly ItemMeta[]): Map<string, Map<string
     const vector = new Map<string, number>()
     let norm = 0
     for (const [token, tf] of termCounts[index] ?? []) {
-      const weight = tf * (Math.log((1 + items.length) / (1 + (df.get(token) ?? 0))) + 1)
+      // A word on every item says nothing and would make every item a candidate of every other: idf 0, dropped.
+      const weight = tf * Math.log((1 + items.length) / (1 + (df.get(token) ?? 0)))
+      if (weight <= 0) continue
       vector.set(token, weight)
       norm += weight * weight
     }
@@ -67,7 +90,10 @@ export function tfidfVectors(items: readonly ItemMeta[]): Map<string, Map<string
  * Builds content neighbours. Candidates share a category, brand or text token (an inverted index keeps
  * this sparse); the price band only re-scores candidates, it never makes two items neighbours alone.
  */
-export function contentBased(items: readonly ItemMeta[], options: ContentOptions = {}): ContentModel {
+export function contentBased(
+  items: readonly ItemMeta[],
+  options: ContentOptions = {},
+): ContentModel {
   const weights = { ...DEFAULT_CONTENT_WEIGHTS, ...options.weights }
   const total = weights.category + weights.brand + weights.price + weights.text
   if (!(total > 0)) throw new InvalidArgumentError('Content weights must sum to a positive number')
@@ -83,21 +109,28 @@ export function contentBased(items: readonly ItemMeta[], options: ContentOptions
       else byToken.set(token, [{ itemId, weight }])
     }
   }
-  const bands = new Map(items.map((item) => [item.itemId, priceBand(item.priceMinor, priceBandRatio)]))
+  const bands = new Map(
+    items.map((item) => [item.itemId, priceBand(item.priceMinor, priceBandRatio)]),
+  )
 
   const model: ContentModel = { neighbours: new Map() }
   for (const item of items) {
     const scores = new Map<string, number>()
-    for (const other of byCategory.get(item.category) ?? []) addScore(scores, other, weights.category)
-    if (item.brand) for (const other of byBrand.get(item.brand.toLowerCase()) ?? []) addScore(scores, other, weights.brand)
+    for (const other of byCategory.get(item.category) ?? [])
+      addScore(scores, other, weights.category)
+    if (item.brand)
+      for (const other of byBrand.get(item.brand.toLowerCase()) ?? [])
+        addScore(scores, other, weights.brand)
     for (const [token, weight] of vectors.get(item.itemId) ?? []) {
-      for (const posting of byToken.get(token) ?? []) addScore(scores, posting.itemId, weights.text * weight * posting.weight)
+      for (const posting of byToken.get(token) ?? [])
+        addScore(scores, posting.itemId, weights.text * weight * posting.weight)
     }
     scores.delete(item.itemId)
     const band = bands.get(item.itemId)
     for (const [other, score] of scores) {
       const otherBand = bands.get(other)
-      const gap = band === undefined || otherBand === undefined ? Infinity : Math.abs(band - otherBand)
+      const gap =
+        band === undefined || otherBand === undefined ? Infinity : Math.abs(band - otherBand)
       const priceScore = gap === 0 ? 1 : gap === 1 ? 0.5 : 0
       scores.set(other, (score + weights.price * priceScore) / total)
     }
@@ -107,7 +140,10 @@ export function contentBased(items: readonly ItemMeta[], options: ContentOptions
   return model
 }
 
-function postings(items: readonly ItemMeta[], keys: (item: ItemMeta) => string[]): Map<string, string[]> {
+function postings(
+  items: readonly ItemMeta[],
+  keys: (item: ItemMeta) => string[],
+): Map<string, string[]> {
   const out = new Map<string, string[]>()
   for (const item of items) {
     for (const key of keys(item)) {

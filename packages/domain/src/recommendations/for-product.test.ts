@@ -8,7 +8,11 @@ const ids = (list: { itemId: string }[]) => list.map((e) => e.itemId)
 
 describe('forProduct', () => {
   it('shows what customers also bought, never the product itself', () => {
-    expect(ids(forProduct(model, 'bread', { k: 3, algorithm: 'item_cf' }))).toEqual(['butter', 'jam', 'milk'])
+    expect(ids(forProduct(model, 'bread', { k: 3, algorithm: 'item_cf' }))).toEqual([
+      'butter',
+      'jam',
+      'milk',
+    ])
     const hybrid = forProduct(model, 'bread', { k: 4 })
     expect(hybrid[0]?.itemId).toBe('butter')
     expect(ids(hybrid)).not.toContain('bread')
@@ -26,7 +30,10 @@ describe('forProduct', () => {
       { itemId: 'butter', score: 0 },
       { itemId: 'milk', score: 0 },
     ])
-    expect(ids(forProduct(model, 'milk', { k: 2, algorithm: 'popularity' }))).toEqual(['butter', 'bread'])
+    expect(ids(forProduct(model, 'milk', { k: 2, algorithm: 'popularity' }))).toEqual([
+      'butter',
+      'bread',
+    ])
     expect(ids(forProduct(model, 'rolls', { k: 1, algorithm: 'content' }))).toEqual(['bread'])
   })
 })

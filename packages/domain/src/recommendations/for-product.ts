@@ -17,15 +17,24 @@ export interface ForProductOptions {
 }
 
 /** Recommends `k` items to show beside a product; unknown or cold products fall back to their category's best sellers. */
-export function forProduct(model: Recommender, itemId: string, options: ForProductOptions): ScoredItem[] {
+export function forProduct(
+  model: Recommender,
+  itemId: string,
+  options: ForProductOptions,
+): ScoredItem[] {
   const { k, algorithm = 'hybrid', popularPool = 50 } = options
   assertK(k)
   const exclude = new Set([itemId, ...(options.unavailable ?? []), ...(options.exclude ?? [])])
   const category = model.items.get(itemId)?.category
-  const fallbacks = [(category !== undefined ? model.bestSellers.get(category) : undefined) ?? [], model.popularity.ranked]
+  const fallbacks = [
+    (category !== undefined ? model.bestSellers.get(category) : undefined) ?? [],
+    model.popularity.ranked,
+  ]
   if (algorithm === 'popularity') return fillWithFallback([], fallbacks, k, exclude)
   const cf = new Map((model.cf.neighbours.get(itemId) ?? []).map((n) => [n.itemId, n.score]))
-  const content = new Map((model.content.neighbours.get(itemId) ?? []).map((n) => [n.itemId, n.score]))
+  const content = new Map(
+    (model.content.neighbours.get(itemId) ?? []).map((n) => [n.itemId, n.score]),
+  )
   let scores: Map<string, number>
   if (algorithm === 'item_cf') scores = cf
   else if (algorithm === 'content') scores = content

@@ -1,7 +1,9 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { forUser, userProfile } from './for-user'
 import { trainRecommender } from './recommender'
 import { basket, toyBaskets, toyItems } from './test-fixtures'
+import { ALGORITHMS } from './recommender'
 import type { Interaction } from './types'
 
 const model = trainRecommender(toyBaskets, toyItems)
@@ -17,7 +19,10 @@ describe('forUser', () => {
   })
 
   it('drops unavailable items and keeps merely viewed ones', () => {
-    const viewed: Interaction[] = [...breadBuyer, { userId: 'new', itemId: 'butter', at: '2024-01-11', kind: 'view' }]
+    const viewed: Interaction[] = [
+      ...breadBuyer,
+      { userId: 'new', itemId: 'butter', at: '2024-01-11', kind: 'view' },
+    ]
     expect(forUser(model, viewed, { k: 1 })[0]?.itemId).toBe('butter')
     expect(ids(forUser(model, viewed, { k: 5, unavailable: ['butter'] }))).not.toContain('butter')
     expect(ids(forUser(model, breadBuyer, { k: 7, excludeBought: false }))).toContain('bread')
@@ -33,8 +38,16 @@ describe('forUser', () => {
 
   it('serves a newcomer global best sellers, or the browsed category first', () => {
     expect(ids(forUser(model, [], { k: 3 }))).toEqual(['bread', 'butter', 'milk'])
-    expect(ids(forUser(model, [], { k: 3, contextCategory: 'pantry' }))).toEqual(['cereal', 'jam', 'bread'])
-    expect(ids(forUser(model, breadBuyer, { k: 3, algorithm: 'popularity' }))).toEqual(['butter', 'milk', 'cereal'])
+    expect(ids(forUser(model, [], { k: 3, contextCategory: 'pantry' }))).toEqual([
+      'cereal',
+      'jam',
+      'bread',
+    ])
+    expect(ids(forUser(model, breadBuyer, { k: 3, algorithm: 'popularity' }))).toEqual([
+      'butter',
+      'milk',
+      'cereal',
+    ])
   })
 
   it('recommends by content when a history has no co-purchase evidence', () => {
@@ -49,5 +62,38 @@ describe('forUser', () => {
     expect(profile.get('milk')).toBe(5)
     expect(profile.get('jam')).toBeCloseTo(2.5, 10)
     expect([...userProfile(history, { recentItems: 2 }).keys()]).toEqual(['bread', 'milk'])
+  })
+
+  it('never serves a bought or unavailable item, nor the same item twice, for any history', () => {
+    const itemIds = toyItems.map((i) => i.itemId)
+    const event = fc.record({
+      itemId: fc.constantFrom(...itemIds),
+      day: fc.integer({ min: 1, max: 28 }),
+      kind: fc.constantFrom('view' as const, 'cart' as const, 'purchase' as const),
+    })
+    fc.assert(
+      fc.property(
+        fc.array(event, { maxLength: 8 }),
+        fc.subarray(itemIds),
+        fc.constantFrom(...ALGORITHMS),
+        fc.integer({ min: 1, max: 8 }),
+        (events, unavailable, algorithm, k) => {
+          const history: Interaction[] = events.map((e) => ({
+            userId: 'p',
+            itemId: e.itemId,
+            at: Date.UTC(2024, 1, e.day),
+            kind: e.kind,
+          }))
+          const recs = ids(forUser(model, history, { k, algorithm, unavailable }))
+          const bought = history.filter((h) => h.kind === 'purchase').map((h) => h.itemId)
+          expect(recs.length).toBeLessThanOrEqual(k)
+          expect(new Set(recs).size).toBe(recs.length)
+          for (const itemId of recs) {
+            expect(bought).not.toContain(itemId)
+            expect(unavailable).not.toContain(itemId)
+          }
+        },
+      ),
+    )
   })
 })

@@ -10,7 +10,11 @@ export interface HybridWeights {
 }
 
 /** Defaults before tuning: collaborative evidence first, content and popularity as tie-breaking priors. */
-export const DEFAULT_HYBRID_WEIGHTS: Readonly<HybridWeights> = { cf: 1, content: 0.2, popularity: 0.3 }
+export const DEFAULT_HYBRID_WEIGHTS: Readonly<HybridWeights> = {
+  cf: 1,
+  content: 0.2,
+  popularity: 0.3,
+}
 
 /** Inputs to one hybrid re-ranking. */
 export interface HybridSignals {
@@ -33,7 +37,8 @@ export function hybridScores(signals: HybridSignals, weights: HybridWeights): Ma
   for (const [itemId, score] of cf) addScore(out, itemId, weights.cf * score)
   for (const [itemId, score] of content) addScore(out, itemId, weights.content * score)
   for (const { itemId } of signals.popular) if (!out.has(itemId)) out.set(itemId, 0)
-  for (const itemId of out.keys()) addScore(out, itemId, weights.popularity * (signals.prior.get(itemId) ?? 0))
+  for (const itemId of out.keys())
+    addScore(out, itemId, weights.popularity * (signals.prior.get(itemId) ?? 0))
   return out
 }
 

@@ -32,7 +32,9 @@ describe('itemCf', () => {
 
   it('keeps only the top neighbours, drops rare pairs and skips oversized baskets', () => {
     expect(ids(itemCf(toyBaskets, { neighbours: 1 }).neighbours.get('bread'))).toEqual(['butter'])
-    expect(ids(itemCf(toyBaskets, { minCooccurrence: 2 }).neighbours.get('bread'))).toEqual(['butter'])
+    expect(ids(itemCf(toyBaskets, { minCooccurrence: 2 }).neighbours.get('bread'))).toEqual([
+      'butter',
+    ])
     const small = itemCf(toyBaskets, { maxBasketItems: 2 })
     expect(ids(small.neighbours.get('bread'))).toEqual(['butter'])
     expect(small.basketCounts.get('bread')).toBe(1)
@@ -50,7 +52,13 @@ describe('itemCf', () => {
 
   it('scores candidates by weighted similarity to the history', () => {
     const model = itemCf([...toyBaskets, ...basket('b5', 'u5', 5, ['jam', 'cereal'])])
-    const scores = scoreFromNeighbours(model.neighbours, new Map([['bread', 1], ['cereal', 2]]))
+    const scores = scoreFromNeighbours(
+      model.neighbours,
+      new Map([
+        ['bread', 1],
+        ['cereal', 2],
+      ]),
+    )
     expect(scores.get('butter')).toBeCloseTo(1, 10)
     // jam: bread→jam 1/sqrt(3·2) plus 2 × cereal→jam 1/sqrt(2·2)
     expect(scores.get('jam')).toBeCloseTo(1 / Math.sqrt(6) + 1, 10)

@@ -32,7 +32,10 @@ interface PairStats {
 }
 
 /** Builds sparse "bought together" neighbour lists from co-occurrence within baskets. */
-export function itemCf(interactions: readonly Interaction[], options: ItemCfOptions = {}): ItemCfModel {
+export function itemCf(
+  interactions: readonly Interaction[],
+  options: ItemCfOptions = {},
+): ItemCfModel {
   const {
     similarity = 'cosine',
     alpha = 0,
@@ -88,7 +91,12 @@ export function itemCf(interactions: readonly Interaction[], options: ItemCfOpti
   return model
 }
 
-function bumpPair(pairs: Map<string, Map<string, PairStats>>, from: string, to: string, dot: number): void {
+function bumpPair(
+  pairs: Map<string, Map<string, PairStats>>,
+  from: string,
+  to: string,
+  dot: number,
+): void {
   let row = pairs.get(from)
   if (!row) {
     row = new Map()
@@ -108,7 +116,8 @@ export function scoreFromNeighbours(
 ): Map<string, number> {
   const scores = new Map<string, number>()
   for (const [itemId, weight] of history) {
-    for (const neighbour of neighbours.get(itemId) ?? []) addScore(scores, neighbour.itemId, weight * neighbour.score)
+    for (const neighbour of neighbours.get(itemId) ?? [])
+      addScore(scores, neighbour.itemId, weight * neighbour.score)
   }
   return scores
 }

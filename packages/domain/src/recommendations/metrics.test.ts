@@ -24,8 +24,25 @@ describe('ranking metrics', () => {
   })
 
   it('measure coverage as distinct recommended items over the catalog', () => {
-    expect(catalogCoverage([['a', 'b'], ['b', 'c']], 10)).toBe(0.3)
-    expect(catalogCoverage([['a', 'b'], ['b', 'c']], 10, 1)).toBe(0.2)
+    expect(
+      catalogCoverage(
+        [
+          ['a', 'b'],
+          ['b', 'c'],
+        ],
+        10,
+      ),
+    ).toBe(0.3)
+    expect(
+      catalogCoverage(
+        [
+          ['a', 'b'],
+          ['b', 'c'],
+        ],
+        10,
+        1,
+      ),
+    ).toBe(0.2)
     expect(catalogCoverage([], 0)).toBe(0)
   })
 
@@ -34,7 +51,11 @@ describe('ranking metrics', () => {
     fc.assert(
       fc.property(lists, lists, fc.integer({ min: 1, max: 20 }), (recommended, rel, k) => {
         const set = new Set(rel)
-        for (const value of [precisionAtK(recommended, set, k), recallAtK(recommended, set, k), ndcgAtK(recommended, set, k)]) {
+        for (const value of [
+          precisionAtK(recommended, set, k),
+          recallAtK(recommended, set, k),
+          ndcgAtK(recommended, set, k),
+        ]) {
           expect(value).toBeGreaterThanOrEqual(0)
           expect(value).toBeLessThanOrEqual(1 + 1e-12)
         }

@@ -28,7 +28,9 @@ describe('popularity', () => {
     )
     expect(model.scores.get('old')).toBeCloseTo(1.25, 10)
     expect(model.scores.get('new')).toBe(5)
-    expect(() => popularity(toyBaskets, { halfLifeDays: 7 })).toThrow('needs a positive halfLifeDays and a `now`')
+    expect(() => popularity(toyBaskets, { halfLifeDays: 7 })).toThrow(
+      'needs a positive halfLifeDays and a `now`',
+    )
   })
 
   it('lists best sellers per category in popularity order', () => {

@@ -21,7 +21,10 @@ export interface PopularityModel {
 }
 
 /** Sums (optionally time-decayed) interaction weights per item. */
-export function popularity(interactions: readonly Interaction[], options: PopularityOptions = {}): PopularityModel {
+export function popularity(
+  interactions: readonly Interaction[],
+  options: PopularityOptions = {},
+): PopularityModel {
   const { halfLifeDays, kindWeights = DEFAULT_KIND_WEIGHTS } = options
   if (halfLifeDays !== undefined && (options.now === undefined || !(halfLifeDays > 0))) {
     throw new InvalidArgumentError('Recency decay needs a positive halfLifeDays and a `now`')
@@ -41,7 +44,10 @@ export function popularity(interactions: readonly Interaction[], options: Popula
 }
 
 /** Best sellers per category, each list ranked like the global popularity ranking. */
-export function categoryBestSellers(model: PopularityModel, items: readonly ItemMeta[]): Map<string, ScoredItem[]> {
+export function categoryBestSellers(
+  model: PopularityModel,
+  items: readonly ItemMeta[],
+): Map<string, ScoredItem[]> {
   const categoryOf = new Map(items.map((item) => [item.itemId, item.category]))
   const out = new Map<string, ScoredItem[]>()
   for (const entry of model.ranked) {

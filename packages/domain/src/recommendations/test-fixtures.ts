@@ -1,7 +1,12 @@
 import type { Interaction, ItemMeta } from './types'
 
 /** Purchases of `items` by `userId` in one basket on day `day` of January 2024. */
-export function basket(basketId: string, userId: string, day: number, items: string[]): Interaction[] {
+export function basket(
+  basketId: string,
+  userId: string,
+  day: number,
+  items: string[],
+): Interaction[] {
   const at = `2024-01-${String(day).padStart(2, '0')}T10:00:00Z`
   return items.map((itemId) => ({ userId, itemId, at, kind: 'purchase', basketId }))
 }

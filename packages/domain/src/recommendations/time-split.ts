@@ -8,7 +8,10 @@ export interface TimeSplit<T extends Interaction> {
 }
 
 /** Splits by time: `at` strictly before `cutoff` goes to train, the rest to test. */
-export function timeSplit<T extends Interaction>(interactions: readonly T[], cutoff: string | number): TimeSplit<T> {
+export function timeSplit<T extends Interaction>(
+  interactions: readonly T[],
+  cutoff: string | number,
+): TimeSplit<T> {
   const cutoffMs = toEpochMs(cutoff)
   const split: TimeSplit<T> = { train: [], test: [] }
   for (const interaction of interactions) {

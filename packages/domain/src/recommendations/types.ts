@@ -38,14 +38,18 @@ export const DEFAULT_KIND_WEIGHTS: Readonly<Record<InteractionKind, number>> = {
 }
 
 /** The weight an interaction carries (explicit weight, else the kind's default). */
-export function interactionWeight(interaction: Interaction, kindWeights = DEFAULT_KIND_WEIGHTS): number {
+export function interactionWeight(
+  interaction: Interaction,
+  kindWeights = DEFAULT_KIND_WEIGHTS,
+): number {
   return interaction.weight ?? kindWeights[interaction.kind]
 }
 
 /** Epoch milliseconds of an interaction's `at`; throws on an unparseable date. */
 export function toEpochMs(at: string | number): number {
   const ms = typeof at === 'number' ? at : Date.parse(at)
-  if (!Number.isFinite(ms)) throw new InvalidArgumentError(`Not a valid interaction date: ${String(at)}`)
+  if (!Number.isFinite(ms))
+    throw new InvalidArgumentError(`Not a valid interaction date: ${String(at)}`)
   return ms
 }
 
@@ -53,7 +57,8 @@ export function toEpochMs(at: string | number): number {
 export function basketsOf(interactions: readonly Interaction[]): Map<string, Interaction[]> {
   const baskets = new Map<string, Interaction[]>()
   for (const interaction of interactions) {
-    const key = interaction.basketId !== undefined ? `b:${interaction.basketId}` : `u:${interaction.userId}`
+    const key =
+      interaction.basketId !== undefined ? `b:${interaction.basketId}` : `u:${interaction.userId}`
     const basket = baskets.get(key)
     if (basket) basket.push(interaction)
     else baskets.set(key, [interaction])
