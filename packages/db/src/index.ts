@@ -1,5 +1,11 @@
 export { createDb, DEFAULT_DATABASE_URL, parseInt8, type Db } from './client'
-export { createMigrator, migrateDown, migrateToLatest, MIGRATIONS_FOLDER } from './migrate'
+export {
+  createMigrator,
+  FolderMigrationProvider,
+  migrateDown,
+  migrateToLatest,
+  MIGRATIONS_FOLDER,
+} from './migrate'
 export { toJson } from './json'
 export * from './schema'
 export * from './accounts'

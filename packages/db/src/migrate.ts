@@ -1,16 +1,44 @@
-import { promises as fs } from 'node:fs'
+import { readdir } from 'node:fs/promises'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { FileMigrationProvider, Migrator, type Kysely, type MigrationResultSet } from 'kysely'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import {
+  Migrator,
+  type Kysely,
+  type Migration,
+  type MigrationProvider,
+  type MigrationResultSet,
+} from 'kysely'
 
 /** Folder holding the numbered migration files. */
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../migrations', import.meta.url))
 
-/** A Kysely migrator over `packages/db/migrations`. */
-export function createMigrator<DB>(db: Kysely<DB>): Migrator {
+/**
+ * Kysely's `FileMigrationProvider`, but importing from this package: its own `import()` runs inside
+ * node_modules, where vitest does not transform TypeScript, so `.ts` migrations fail to load in tests.
+ */
+export class FolderMigrationProvider implements MigrationProvider {
+  constructor(private readonly folder: string = MIGRATIONS_FOLDER) {}
+
+  async getMigrations(): Promise<Record<string, Migration>> {
+    const files = (await readdir(this.folder)).filter((f) => /^\d{4}_.+\.ts$/.test(f)).sort()
+    const migrations: Record<string, Migration> = {}
+    for (const file of files) {
+      const mod = (await import(
+        pathToFileURL(path.join(this.folder, file)).href
+      )) as Partial<Migration>
+      if (typeof mod.up !== 'function') throw new Error(`Migration ${file} exports no up()`)
+      migrations[file.replace(/\.ts$/, '')] = mod as Migration
+    }
+    return migrations
+  }
+}
+
+/** A Kysely migrator over `packages/db/migrations` (optionally keeping its bookkeeping in `schema`). */
+export function createMigrator<DB>(db: Kysely<DB>, schema?: string): Migrator {
   return new Migrator({
     db,
-    provider: new FileMigrationProvider({ fs, path, migrationFolder: MIGRATIONS_FOLDER }),
+    provider: new FolderMigrationProvider(),
+    ...(schema === undefined ? {} : { migrationTableSchema: schema }),
   })
 }
 
