@@ -51,3 +51,4 @@ export async function truncateAll(db: Db): Promise<void> {
 }
 
 export { insertTestOrder, insertTestUser, insertTestVariant } from './fixtures'
+export { DEMO_USERS, seedDatabase, type SeedOptions, type SeedSummary } from '../seed'
