@@ -1,3 +1,4 @@
 export * from './errors'
 export * from './money'
 export * from './pricing'
+export * from './coupons'
