@@ -37,7 +37,7 @@ export type RateLimiters = Record<RateLimiterName, RateLimiterRedis>
  * `namespace` separates independent deployments sharing one Redis (and tests from each other).
  */
 export function createRateLimiters(redis: Redis, settings: RateLimitSettings = DEFAULT_RATE_LIMITS, namespace = ''): RateLimiters {
-  const entries = Object.entries(settings).map(([name, limit]) => [
+  const entries = (Object.entries(settings) as [RateLimiterName, Limit][]).map(([name, limit]) => [
     name,
     new RateLimiterRedis({ storeClient: redis, keyPrefix: `rl:${namespace}${name}`, points: limit.points, duration: limit.durationS }),
   ])

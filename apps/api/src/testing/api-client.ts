@@ -26,7 +26,7 @@ export function createTestClient(apiUrl: string, options: TestClientOptions = {}
         url: `${apiUrl}/trpc`,
         headers,
         fetch: async (url, init) => {
-          const response = await fetch(url, init)
+          const response = await fetch(url as string, init)
           for (const cookie of response.headers.getSetCookie()) {
             const [pair] = cookie.split(';')
             const [name, ...rest] = (pair ?? '').split('=')
