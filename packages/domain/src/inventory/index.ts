@@ -1,0 +1,9 @@
+export {
+  allocateOrderToWarehouses,
+  type AllocationResult,
+  type LineAllocation,
+  type OrderLineDemand,
+  type RegionDistance,
+  type StockRecord,
+} from './allocate-order'
+export { StockBadgeSchema, availableToSell, stockBadge, type StockBadge } from './stock-level'
