@@ -12,6 +12,8 @@ export interface OutboxEventTable {
   published_at: Date | null
   attempts: Generated<number>
   last_error: string | null
+  /** The relay leaves the row alone until then (back-off after a failed publish). */
+  available_at: Generated<Date>
 }
 
 export type OutboxEvent = Selectable<OutboxEventTable>
