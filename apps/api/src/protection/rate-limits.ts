@@ -1,4 +1,4 @@
-import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible'
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible'
 import { TRPCError } from '@trpc/server'
 import type { Redis } from '@emporium/infra'
 
@@ -39,7 +39,14 @@ export type RateLimiters = Record<RateLimiterName, RateLimiterRedis>
 export function createRateLimiters(redis: Redis, settings: RateLimitSettings = DEFAULT_RATE_LIMITS, namespace = ''): RateLimiters {
   const entries = (Object.entries(settings) as [RateLimiterName, Limit][]).map(([name, limit]) => [
     name,
-    new RateLimiterRedis({ storeClient: redis, keyPrefix: `rl:${namespace}${name}`, points: limit.points, duration: limit.durationS }),
+    new RateLimiterRedis({
+      storeClient: redis,
+      keyPrefix: `rl:${namespace}${name}`,
+      points: limit.points,
+      duration: limit.durationS,
+      // While Redis is unreachable each instance keeps limiting on its own instead of failing every call.
+      insuranceLimiter: new RateLimiterMemory({ keyPrefix: `rl:${namespace}${name}`, points: limit.points, duration: limit.durationS }),
+    }),
   ])
   return Object.fromEntries(entries) as RateLimiters
 }
