@@ -12,6 +12,27 @@ const optionalUrl = z
   .pipe(z.url().optional())
   .optional()
 
+/** One "Sign in with …" provider (OpenID Connect); no secret = public client (PKCE only). */
+const OidcProviderSchema = z.object({
+  id: z
+    .string()
+    .regex(/^[a-z0-9-]{1,32}$/, 'a provider id is 1-32 lowercase letters, digits or dashes'),
+  name: z.string().min(1),
+  issuer: z.url(),
+  clientId: z.string().min(1),
+  clientSecret: z.string().min(1).optional(),
+})
+
+const jsonText = z.string().transform((text, ctx) => {
+  if (text.trim() === '') return []
+  try {
+    return JSON.parse(text) as unknown
+  } catch {
+    ctx.addIssue({ code: 'custom', message: 'must be valid JSON' })
+    return z.NEVER
+  }
+})
+
 const ConfigSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -40,6 +61,8 @@ const ConfigSchema = z.object({
   MAIL_FROM: z.string().default('Emporium <no-reply@emporium.local>'),
   /** Mailpit's web UI / REST API, shown to developers and read by tests. */
   MAILPIT_URL: z.url().default('http://127.0.0.1:8025'),
+  /** "Sign in with …" providers, a JSON array of `{ id, name, issuer, clientId, clientSecret? }`; empty = none. */
+  OIDC_PROVIDERS: jsonText.pipe(z.array(OidcProviderSchema)).default([]),
 })
 
 export type Config = z.infer<typeof ConfigSchema>

@@ -3,11 +3,11 @@ import { z } from 'zod'
 import { findUserByEmail, findUserById, insertUser, markEmailVerified, updatePasswordHash } from '@emporium/db'
 import { EmailSchema, LoginInput, NewPasswordSchema, PasswordInputSchema, RegisterInput } from '@emporium/domain/accounts'
 import { accountMails, sendAccountMail } from '../accounts/account-mails'
-import { clearSessionCookie, setSessionCookie } from '../accounts/cookies'
+import { clearSessionCookie } from '../accounts/cookies'
 import { authenticate } from '../accounts/login'
 import { consumeOneTimeToken, issueOneTimeToken } from '../accounts/one-time-tokens'
 import { hashPassword, verifyPassword } from '../accounts/password'
-import { DEFAULT_SESSION_OPTIONS } from '../accounts/session-store'
+import { startSession } from '../accounts/start-session'
 import type { Context } from '../context'
 import { consumeOrThrow } from '../protection/rate-limits'
 import { authedProcedure, publicProcedure, router } from '../trpc'
@@ -33,21 +33,6 @@ const SessionOutput = z.object({
 })
 
 const link = (ctx: Context, path: string, token: string) => `${ctx.config.WEB_ORIGIN}${path}?token=${encodeURIComponent(token)}`
-
-/** Starts a session for the user (rotating away any session this client already had) and hands out the token. */
-async function startSession(ctx: Context, userId: string, client: 'web' | 'mobile') {
-  if (ctx.session) await ctx.sessions.revoke(ctx.session.userId, ctx.session.sessionId)
-  const { token, session } = await ctx.sessions.create(userId, {
-    userAgent: ctx.req?.headers['user-agent'] ?? null,
-    ip: ctx.ip,
-  })
-  setSessionCookie(ctx.res, token, Math.floor(DEFAULT_SESSION_OPTIONS.absoluteTtlMs / 1000), ctx.config.COOKIE_SECURE)
-  return {
-    // Mobile clients keep the token and send it as a bearer token; the web only gets the httpOnly cookie.
-    token: client === 'mobile' ? token : null,
-    expiresAt: new Date(session.expiresAt).toISOString(),
-  }
-}
 
 export const authRouter = router({
   /** Creates an account and mails a verification link. Same answer whether or not the email is taken. */
