@@ -219,6 +219,19 @@ describe('accounts: sign in with an OpenID Connect provider', () => {
     })
   })
 
+  it('tells the shopper they cancelled at the provider, and the cancelled sign-in cannot be resumed', async () => {
+    const browser = createTestClient(api.url)
+    idp.signInNextAs('cancel')
+    const { authorizationUrl } = await browser.client.oidc.start.mutate({ provider: 'local' })
+    const query = await followToCallback(authorizationUrl, callbackUri)
+    expect(new URLSearchParams(query).get('error')).toBe('access_denied')
+    const cancelled = await errorOf(browser.client.oidc.complete.mutate({ query }))
+    expect(cancelled?.data?.code).toBe('BAD_REQUEST')
+    expect(cancelled?.message).toBe('Signing in with Local ID was cancelled.')
+    expect((await errorOf(browser.client.oidc.complete.mutate({ query })))?.message).toBe(STALE)
+    expect(browser.jar.has('emp_session')).toBe(false)
+  })
+
   it('refuses an unknown provider and a return address outside the shop', async () => {
     const browser = createTestClient(api.url)
     const unknown = await errorOf(browser.client.oidc.start.mutate({ provider: 'nope' }))

@@ -15,8 +15,8 @@ export interface LocalOidcProvider {
   issuer: string
   clientId: string
   clientSecret: string
-  /** Who "types their password" at the provider on the next login screen. */
-  signInNextAs: (account: ProviderAccount) => void
+  /** Who "types their password" at the provider on the next login screen; 'cancel' presses Cancel instead. */
+  signInNextAs: (account: ProviderAccount | 'cancel') => void
   close: () => Promise<void>
 }
 
@@ -27,7 +27,7 @@ export interface LocalOidcProvider {
  */
 export async function startLocalOidcProvider(redirectUri: string): Promise<LocalOidcProvider> {
   const accounts = new Map<string, ProviderAccount>()
-  let next: ProviderAccount | undefined
+  let next: ProviderAccount | 'cancel' | undefined
   const clientId = `emporium-${randomUUID()}`
   const clientSecret = randomUUID()
   const jwk = {
@@ -84,6 +84,14 @@ export async function startLocalOidcProvider(redirectUri: string): Promise<Local
   ): Promise<void> {
     if (details.prompt.name === 'login') {
       if (!next) throw new Error('the test did not say who signs in at the provider')
+      if (next === 'cancel') {
+        const refusal = {
+          error: 'access_denied',
+          error_description: 'End-User aborted interaction',
+        }
+        await provider.interactionFinished(req, res, refusal, { mergeWithLastSubmission: false })
+        return
+      }
       accounts.set(next.sub, next)
       await provider.interactionFinished(
         req,
