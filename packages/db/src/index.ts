@@ -9,3 +9,4 @@ export {
 export { toJson } from './json'
 export * from './schema'
 export * from './accounts'
+export * from './sellers'

@@ -1,2 +1,3 @@
 export * from './credentials'
 export * from './lockout'
+export * from './addresses'
