@@ -1,0 +1,124 @@
+import { randomUUID } from 'node:crypto'
+import type { TRPCClientError } from '@trpc/client'
+import { testConfig } from '@emporium/infra/testing'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { AppRouter } from '../root'
+import { startApiServer, type RunningApi } from '../server'
+import { createTestClient } from '../testing/api-client'
+import { createTestSeller } from '../testing/sellers'
+import { createTestUser } from '../testing/users'
+
+const errorOf = (promise: Promise<unknown>) => promise.then(() => null, (e: unknown) => e as TRPCClientError<AppRouter>)
+
+describe('sellers: onboarding, approval, suspension', () => {
+  let api: RunningApi
+  beforeAll(async () => {
+    api = await startApiServer({ config: testConfig(), port: 0, rateLimitNamespace: randomUUID() })
+  })
+  afterAll(async () => {
+    await api.close()
+  })
+
+  async function signIn(email: string, password: string) {
+    const browser = createTestClient(api.url)
+    await browser.client.auth.login.mutate({ email, password })
+    return browser
+  }
+
+  it('onboards a seller: pending store, rotated session, admin approval unlocks seller procedures', async () => {
+    const user = await createTestUser(api.deps.db)
+    const browser = await signIn(user.email, user.password)
+    const tokenBefore = browser.jar.get('emp_session')
+    const slug = `shop-${randomUUID().slice(0, 8)}`
+    const { store } = await browser.client.seller.openStore.mutate({
+      storeName: 'Ada Gadgets',
+      slug,
+      contactEmail: user.email,
+      payoutCurrency: 'EUR',
+    })
+    expect(store).toMatchObject({ storeName: 'Ada Gadgets', slug, payoutCurrency: 'EUR', status: 'pending' })
+
+    // Privilege change: the old token is dead, the new one works and carries the seller role.
+    expect(browser.jar.get('emp_session')).not.toBe(tokenBefore)
+    const stale = createTestClient(api.url)
+    stale.setCookie('emp_session', tokenBefore ?? '')
+    expect(await stale.client.auth.me.query()).toBeNull()
+    expect(await browser.client.auth.me.query()).toMatchObject({ role: 'seller', seller: { slug, status: 'pending' } })
+
+    const pending = await errorOf(browser.client.seller.updateStore.mutate({ storeName: 'X Y', contactEmail: user.email, payoutCurrency: 'EUR' }))
+    expect(pending?.data?.code).toBe('FORBIDDEN')
+    expect(pending?.message).toBe('Your store is waiting for approval.')
+
+    const admin = await createTestUser(api.deps.db, 'admin')
+    const adminClient = await signIn(admin.email, admin.password)
+    const pendingList = await adminClient.client.admin.listSellers.query({ status: 'pending', limit: 100 })
+    expect(pendingList.items.map((s) => s.id)).toContain(store.id)
+    await adminClient.client.admin.approveSeller.mutate({ sellerId: store.id })
+
+    const updated = await browser.client.seller.updateStore.mutate({ storeName: 'Ada Gadgets Ltd', contactEmail: user.email, payoutCurrency: 'GBP' })
+    expect(updated).toMatchObject({ storeName: 'Ada Gadgets Ltd', payoutCurrency: 'GBP', status: 'approved' })
+
+    await adminClient.client.admin.suspendSeller.mutate({ sellerId: store.id, reason: 'counterfeit goods' })
+    const suspended = await errorOf(browser.client.seller.getDashboardStore.query())
+    expect(suspended?.message).toBe('Your store is suspended.')
+    expect((await browser.client.seller.getStore.query()).status).toBe('suspended')
+  })
+
+  it('refuses a taken store address and a second store', async () => {
+    const { seller } = await createTestSeller(api.deps.db)
+    const user = await createTestUser(api.deps.db)
+    const browser = await signIn(user.email, user.password)
+    const taken = await errorOf(
+      browser.client.seller.openStore.mutate({ storeName: 'Copycat', slug: seller.slug, contactEmail: user.email, payoutCurrency: 'USD' }),
+    )
+    expect(taken?.data?.code).toBe('CONFLICT')
+    expect(taken?.message).toBe('That store address is taken. Choose another one.')
+    expect((await browser.client.auth.me.query())?.role).toBe('customer')
+
+    await browser.client.seller.openStore.mutate({ storeName: 'Mine', slug: `mine-${randomUUID().slice(0, 8)}`, contactEmail: user.email, payoutCurrency: 'USD' })
+    const second = await errorOf(
+      browser.client.seller.openStore.mutate({ storeName: 'Two', slug: `two-${randomUUID().slice(0, 8)}`, contactEmail: user.email, payoutCurrency: 'USD' }),
+    )
+    expect(second?.message).toBe('You already have a store.')
+  })
+
+  it("seller B's updates only ever touch B's store", async () => {
+    const a = await createTestSeller(api.deps.db)
+    const b = await createTestSeller(api.deps.db)
+    const browserB = await signIn(b.user.email, b.user.password)
+    await browserB.client.seller.updateStore.mutate({ storeName: 'B renamed', contactEmail: b.user.email, payoutCurrency: 'USD' })
+    const storeA = await api.deps.db.selectFrom('sellers').selectAll().where('id', '=', a.seller.id).executeTakeFirstOrThrow()
+    expect(storeA.store_name).toBe(a.seller.store_name)
+    const storeB = await api.deps.db.selectFrom('sellers').selectAll().where('id', '=', b.seller.id).executeTakeFirstOrThrow()
+    expect(storeB.store_name).toBe('B renamed')
+  })
+
+  it("an admin's role change ends all of that user's sessions", async () => {
+    const user = await createTestUser(api.deps.db)
+    const browser = await signIn(user.email, user.password)
+    const admin = await createTestUser(api.deps.db, 'admin')
+    const adminClient = await signIn(admin.email, admin.password)
+    await expect(adminClient.client.admin.setUserRole.mutate({ userId: user.id, role: 'admin' })).resolves.toEqual({ sessionsEnded: 1 })
+    expect(await browser.client.auth.me.query()).toBeNull()
+    const again = await signIn(user.email, user.password)
+    expect((await again.client.auth.me.query())?.role).toBe('admin')
+  })
+
+  it('pages through stores with a keyset cursor without repeats', async () => {
+    for (let i = 0; i < 3; i++) await createTestSeller(api.deps.db, 'suspended')
+    const admin = await createTestUser(api.deps.db, 'admin')
+    const adminClient = await signIn(admin.email, admin.password)
+    const seen: string[] = []
+    let cursor: string | undefined
+    do {
+      const page = await adminClient.client.admin.listSellers.query({ status: 'suspended', limit: 2, cursor })
+      seen.push(...page.items.map((s) => s.id))
+      cursor = page.nextCursor ?? undefined
+    } while (cursor)
+    expect(new Set(seen).size).toBe(seen.length)
+    const total = await api.deps.db.selectFrom('sellers').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'suspended').executeTakeFirstOrThrow()
+    expect(seen.length).toBe(Number(total.n))
+    const bad = await errorOf(adminClient.client.admin.listSellers.query({ cursor: 'garbage' }))
+    expect(bad?.message).toBe('The page cursor is not valid. Start from the first page.')
+  })
+})
