@@ -22,7 +22,10 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-floating-promises': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
     },
   },
@@ -34,8 +37,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['node:*'], message: 'Workflow code must be deterministic: no Node built-ins.' },
-            { group: ['@emporium/db', '@emporium/infra', 'pg', 'ioredis', 'kysely'], message: 'Workflows do I/O only through activities.' },
+            {
+              group: ['node:*'],
+              message: 'Workflow code must be deterministic: no Node built-ins.',
+            },
+            {
+              group: ['@emporium/db', '@emporium/infra', 'pg', 'ioredis', 'kysely'],
+              message: 'Workflows do I/O only through activities.',
+            },
           ],
         },
       ],

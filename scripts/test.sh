@@ -11,6 +11,8 @@ bash scripts/stack.sh up
 source scripts/test-env.sh
 echo "› migrating the test database"
 npx tsx packages/db/src/cli/migrate.ts
+echo "› format"
+npx prettier --check . >/dev/null || { npx prettier --check .; exit 1; }
 echo "› lint"
 npx eslint --max-warnings 0 .
 echo "› type-check"

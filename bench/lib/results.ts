@@ -6,7 +6,12 @@ import { fileURLToPath } from 'node:url'
 const resultsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'results')
 
 /** Machine facts written beside every figure, so results are only compared with their own kind. */
-export function machineFacts(): { nproc: number; node_version: string; date: string; cpu_model: string } {
+export function machineFacts(): {
+  nproc: number
+  node_version: string
+  date: string
+  cpu_model: string
+} {
   return {
     nproc: os.availableParallelism(),
     node_version: process.version,
@@ -27,7 +32,8 @@ export function writeResult(name: string, figures: Record<string, unknown>): str
 export function printTable(rows: Record<string, string | number>[]): void {
   if (rows.length === 0) return
   const columns = Object.keys(rows[0] ?? {})
-  const cell = (v: string | number | undefined) => (typeof v === 'number' ? formatNumber(v) : (v ?? ''))
+  const cell = (v: string | number | undefined) =>
+    typeof v === 'number' ? formatNumber(v) : (v ?? '')
   const widths = columns.map((c) => Math.max(c.length, ...rows.map((r) => cell(r[c]).length)))
   const line = (values: string[]) => values.map((v, i) => v.padEnd(widths[i] ?? 0)).join('  ')
   console.log(line(columns))

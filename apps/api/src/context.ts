@@ -14,9 +14,16 @@ export interface Context extends ApiDeps {
 
 /** Per-request context: shared deps, a request id (from `x-request-id` when sent), the caller's IP and session. */
 export function createContextFactory(deps: ApiDeps) {
-  return async ({ req, res }: { req?: IncomingMessage; res?: ServerResponse }): Promise<Context> => {
+  return async ({
+    req,
+    res,
+  }: {
+    req?: IncomingMessage
+    res?: ServerResponse
+  }): Promise<Context> => {
     const header = req?.headers['x-request-id']
-    const requestId = typeof header === 'string' && /^[\w-]{1,64}$/.test(header) ? header : randomUUID()
+    const requestId =
+      typeof header === 'string' && /^[\w-]{1,64}$/.test(header) ? header : randomUUID()
     res?.setHeader('x-request-id', requestId)
     const session = await resolveSession(deps.db, deps.sessions, req)
     return { ...deps, requestId, ip: clientIp(req, deps.config.TRUST_PROXY), session, req, res }

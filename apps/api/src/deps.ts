@@ -17,7 +17,12 @@ import {
 import type { Kysely } from 'kysely'
 import { createSessionStore, type SessionStore } from './accounts/session-store'
 import { allowedOrigins } from './protection/origin-check'
-import { createRateLimiters, DEFAULT_RATE_LIMITS, type RateLimiters, type RateLimitSettings } from './protection/rate-limits'
+import {
+  createRateLimiters,
+  DEFAULT_RATE_LIMITS,
+  type RateLimiters,
+  type RateLimitSettings,
+} from './protection/rate-limits'
 
 /** Long-lived dependencies of one API process, shared by every request. */
 export interface ApiDeps {
@@ -39,7 +44,10 @@ export interface ApiDeps {
 }
 
 /** Builds every dependency from config; `closeApiDeps` releases them. */
-export function createApiDeps(config: Config, options: { rateLimits?: RateLimitSettings; rateLimitNamespace?: string } = {}): ApiDeps {
+export function createApiDeps(
+  config: Config,
+  options: { rateLimits?: RateLimitSettings; rateLimitNamespace?: string } = {},
+): ApiDeps {
   const logger = createLogger(config, 'api')
   const redis = createRedis(config)
   let temporal: Promise<TemporalClient> | undefined
@@ -61,7 +69,11 @@ export function createApiDeps(config: Config, options: { rateLimits?: RateLimitS
     mailer,
     mailKind: kind,
     sessions: createSessionStore(redis),
-    rateLimiters: createRateLimiters(redis, options.rateLimits ?? DEFAULT_RATE_LIMITS, options.rateLimitNamespace),
+    rateLimiters: createRateLimiters(
+      redis,
+      options.rateLimits ?? DEFAULT_RATE_LIMITS,
+      options.rateLimitNamespace,
+    ),
     allowedOrigins: allowedOrigins(config),
     close: async () => {
       const closing: Promise<unknown>[] = [deps.db.destroy(), deps.redis.quit()]
@@ -69,7 +81,8 @@ export function createApiDeps(config: Config, options: { rateLimits?: RateLimitS
       mailer.close()
       const results = await Promise.allSettled(closing)
       for (const result of results) {
-        if (result.status === 'rejected') logger.warn({ err: result.reason }, 'error while closing a dependency')
+        if (result.status === 'rejected')
+          logger.warn({ err: result.reason }, 'error while closing a dependency')
       }
     },
   }

@@ -3,7 +3,10 @@ import { startApiServer } from './server'
 
 const config = loadConfig()
 const api = await startApiServer({ config })
-api.deps.logger.info({ url: api.url }, `API listening on ${api.url} (tRPC at ${api.url}/trpc, probe at ${api.url}/healthz)`)
+api.deps.logger.info(
+  { url: api.url },
+  `API listening on ${api.url} (tRPC at ${api.url}/trpc, probe at ${api.url}/healthz)`,
+)
 
 let stopping = false
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

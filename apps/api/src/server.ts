@@ -38,7 +38,8 @@ export async function startApiServer(options: {
     basePath: '/trpc/',
     createContext: createContextFactory(deps),
     onError({ error, path }) {
-      if (error.code === 'INTERNAL_SERVER_ERROR') deps.logger.error({ err: error, path }, 'tRPC internal error')
+      if (error.code === 'INTERNAL_SERVER_ERROR')
+        deps.logger.error({ err: error, path }, 'tRPC internal error')
     },
   })
   const server = http.createServer((req, res) => {

@@ -17,13 +17,18 @@ const probeRouter = router({
 
 describe('tRPC error formatting over HTTP', () => {
   const deps = createApiDeps(testConfig())
-  const server = createHTTPServer({ router: probeRouter, createContext: createContextFactory(deps) })
+  const server = createHTTPServer({
+    router: probeRouter,
+    createContext: createContextFactory(deps),
+  })
   let client: ReturnType<typeof createTRPCClient<typeof probeRouter>>
 
   beforeAll(async () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
     const { port } = server.address() as AddressInfo
-    client = createTRPCClient<typeof probeRouter>({ links: [httpLink({ url: `http://127.0.0.1:${port}` })] })
+    client = createTRPCClient<typeof probeRouter>({
+      links: [httpLink({ url: `http://127.0.0.1:${port}` })],
+    })
   })
   afterAll(async () => {
     server.close()
@@ -31,7 +36,9 @@ describe('tRPC error formatting over HTTP', () => {
   })
 
   it('turns a zod failure into BAD_REQUEST with a readable message and per-field errors', async () => {
-    const error = await client.echo.mutate({ email: 'not-an-email', quantity: 0 }).catch((e: unknown) => e)
+    const error = await client.echo
+      .mutate({ email: 'not-an-email', quantity: 0 })
+      .catch((e: unknown) => e)
     expect(error).toBeInstanceOf(TRPCClientError)
     const clientError = error as TRPCClientError<typeof probeRouter>
     expect(clientError.data?.code).toBe('BAD_REQUEST')

@@ -42,7 +42,10 @@ export const createCallerFactory = t.createCallerFactory
 const logUnexpected = t.middleware(async ({ ctx, path, type, next }) => {
   const result = await next()
   if (!result.ok && result.error.code === 'INTERNAL_SERVER_ERROR') {
-    ctx.logger.error({ err: result.error.cause ?? result.error, path, type, requestId: ctx.requestId }, 'procedure failed')
+    ctx.logger.error(
+      { err: result.error.cause ?? result.error, path, type, requestId: ctx.requestId },
+      'procedure failed',
+    )
   }
   return result
 })
@@ -52,7 +55,8 @@ const guard = t.middleware(async ({ ctx, type, next }) => {
   await consumeOrThrow(ctx.rateLimiters.publicPerIp, ctx.ip, 'requests')
   if (type === 'mutation') {
     const refusal = crossSiteRefusal(ctx.req, ctx.allowedOrigins, ctx.session?.via === 'cookie')
-    if (refusal) throw new TRPCError({ code: 'FORBIDDEN', message: `Cross-site request refused: ${refusal}.` })
+    if (refusal)
+      throw new TRPCError({ code: 'FORBIDDEN', message: `Cross-site request refused: ${refusal}.` })
   }
   return next()
 })
@@ -70,12 +74,18 @@ export const authedProcedure = publicProcedure.meta({ access: 'authed' }).use(({
 export const sellerProcedure = authedProcedure.meta({ access: 'seller' }).use(({ ctx, next }) => {
   const seller = ctx.session.seller
   if (!seller || ctx.session.role !== 'seller') {
-    throw new TRPCError({ code: 'FORBIDDEN', message: 'Only sellers can do this. Open a store first.' })
+    throw new TRPCError({
+      code: 'FORBIDDEN',
+      message: 'Only sellers can do this. Open a store first.',
+    })
   }
   if (seller.status !== 'approved') {
     throw new TRPCError({
       code: 'FORBIDDEN',
-      message: seller.status === 'pending' ? 'Your store is waiting for approval.' : 'Your store is suspended.',
+      message:
+        seller.status === 'pending'
+          ? 'Your store is waiting for approval.'
+          : 'Your store is suspended.',
     })
   }
   return next({ ctx: { seller } })
@@ -83,6 +93,7 @@ export const sellerProcedure = authedProcedure.meta({ access: 'seller' }).use(({
 
 /** Administrators only. */
 export const adminProcedure = authedProcedure.meta({ access: 'admin' }).use(({ ctx, next }) => {
-  if (ctx.session.role !== 'admin') throw new TRPCError({ code: 'FORBIDDEN', message: 'Administrators only.' })
+  if (ctx.session.role !== 'admin')
+    throw new TRPCError({ code: 'FORBIDDEN', message: 'Administrators only.' })
   return next()
 })

@@ -35,7 +35,9 @@ describe('SMTP through Mailpit (real server of the stack)', () => {
     const messages = await findMail(config.MAILPIT_URL, to)
     expect(messages).toHaveLength(1)
     expect(messages[0]?.Subject).toBe('Your Emporium order')
-    const detail = (await (await fetch(`${config.MAILPIT_URL}/api/v1/message/${messages[0]?.ID}`)).json()) as {
+    const detail = (await (
+      await fetch(`${config.MAILPIT_URL}/api/v1/message/${messages[0]?.ID}`)
+    ).json()) as {
       Text: string
     }
     expect(detail.Text).toContain('Order EMP-1 confirmed.')

@@ -7,7 +7,9 @@ export type { Stripe }
  * Stripe SDK client when STRIPE_SECRET_KEY is set (STRIPE_API_URL points it at stripe-mock locally);
  * undefined means "use the built-in test payment gateway".
  */
-export function createStripe(config: Pick<Config, 'STRIPE_SECRET_KEY' | 'STRIPE_API_URL'>): Stripe | undefined {
+export function createStripe(
+  config: Pick<Config, 'STRIPE_SECRET_KEY' | 'STRIPE_API_URL'>,
+): Stripe | undefined {
   if (!config.STRIPE_SECRET_KEY) return undefined
   const options: Stripe.StripeConfig = { maxNetworkRetries: 2, timeout: 10_000 }
   if (config.STRIPE_API_URL) {

@@ -26,7 +26,9 @@ describe('Redis (real server of the stack)', () => {
     await redis.set(key, '3')
     const decrementIfPositive = `local v = tonumber(redis.call('GET', KEYS[1]) or '0')
       if v > 0 then return redis.call('DECR', KEYS[1]) else return -1 end`
-    const results = await Promise.all(Array.from({ length: 5 }, () => redis.eval(decrementIfPositive, 1, key)))
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => redis.eval(decrementIfPositive, 1, key)),
+    )
     expect(results.filter((r) => r !== -1)).toHaveLength(3)
     expect(await redis.get(key)).toBe('0')
     await redis.del(key)

@@ -25,14 +25,17 @@ describe('Typesense (real server of the stack)', () => {
         { name: 'price_minor', type: 'int64' },
       ],
     })
-    await client.collections(collection).documents().import(
-      [
-        { id: '1', name: 'Apple iPhone 7 Plus 128GB', brand: 'Apple', price_minor: 89999 },
-        { id: '2', name: 'Samsung Galaxy S7 edge', brand: 'Samsung', price_minor: 69999 },
-        { id: '3', name: 'Apple iPad mini 4', brand: 'Apple', price_minor: 39999 },
-      ],
-      { action: 'create' },
-    )
+    await client
+      .collections(collection)
+      .documents()
+      .import(
+        [
+          { id: '1', name: 'Apple iPhone 7 Plus 128GB', brand: 'Apple', price_minor: 89999 },
+          { id: '2', name: 'Samsung Galaxy S7 edge', brand: 'Samsung', price_minor: 69999 },
+          { id: '3', name: 'Apple iPad mini 4', brand: 'Apple', price_minor: 39999 },
+        ],
+        { action: 'create' },
+      )
     const result = await client
       .collections(collection)
       .documents()
@@ -42,7 +45,9 @@ describe('Typesense (real server of the stack)', () => {
       .collections(collection)
       .documents()
       .search({ q: '*', query_by: 'name', facet_by: 'brand' })
-    const brandCounts = Object.fromEntries(all.facet_counts?.[0]?.counts.map((c) => [c.value, c.count]) ?? [])
+    const brandCounts = Object.fromEntries(
+      all.facet_counts?.[0]?.counts.map((c) => [c.value, c.count]) ?? [],
+    )
     expect(brandCounts).toEqual({ Apple: 2, Samsung: 1 })
   })
 })

@@ -11,7 +11,9 @@ export function createSearchClient(
   const url = new URL(config.TYPESENSE_URL)
   const protocol = url.protocol === 'https:' ? 'https' : 'http'
   return new TypesenseClient({
-    nodes: [{ host: url.hostname, port: Number(url.port || (protocol === 'https' ? 443 : 80)), protocol }],
+    nodes: [
+      { host: url.hostname, port: Number(url.port || (protocol === 'https' ? 443 : 80)), protocol },
+    ],
     apiKey: config.TYPESENSE_API_KEY,
     connectionTimeoutSeconds: 2,
     numRetries: 1,

@@ -7,6 +7,9 @@ export type { Client as TemporalClient }
 export async function createTemporalClient(
   config: Pick<Config, 'TEMPORAL_ADDRESS' | 'TEMPORAL_NAMESPACE'>,
 ): Promise<Client> {
-  const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS, connectTimeout: 5_000 })
+  const connection = await Connection.connect({
+    address: config.TEMPORAL_ADDRESS,
+    connectTimeout: 5_000,
+  })
   return new Client({ connection, namespace: config.TEMPORAL_NAMESPACE })
 }

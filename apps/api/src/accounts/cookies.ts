@@ -4,7 +4,9 @@ import { parseCookie, stringifySetCookie } from 'cookie'
 export const SESSION_COOKIE = 'emp_session'
 
 /** The session token sent by the web app (cookie) or a mobile client (`Authorization: Bearer`). */
-export function readSessionToken(req: IncomingMessage | undefined): { token: string; via: 'cookie' | 'bearer' } | null {
+export function readSessionToken(
+  req: IncomingMessage | undefined,
+): { token: string; via: 'cookie' | 'bearer' } | null {
   if (!req) return null
   const authorization = req.headers.authorization
   if (authorization?.startsWith('Bearer ')) {
@@ -24,11 +26,22 @@ function appendSetCookie(res: ServerResponse, cookie: string): void {
 }
 
 /** Sets the session cookie: httpOnly, SameSite=Lax, Secure unless turned off for plain-http development. */
-export function setSessionCookie(res: ServerResponse | undefined, token: string, maxAgeS: number, secure: boolean): void {
+export function setSessionCookie(
+  res: ServerResponse | undefined,
+  token: string,
+  maxAgeS: number,
+  secure: boolean,
+): void {
   if (!res) return
   appendSetCookie(
     res,
-    stringifySetCookie(SESSION_COOKIE, token, { httpOnly: true, secure, sameSite: 'lax', path: '/', maxAge: maxAgeS }),
+    stringifySetCookie(SESSION_COOKIE, token, {
+      httpOnly: true,
+      secure,
+      sameSite: 'lax',
+      path: '/',
+      maxAge: maxAgeS,
+    }),
   )
 }
 
@@ -37,6 +50,12 @@ export function clearSessionCookie(res: ServerResponse | undefined, secure: bool
   if (!res) return
   appendSetCookie(
     res,
-    stringifySetCookie(SESSION_COOKIE, '', { httpOnly: true, secure, sameSite: 'lax', path: '/', maxAge: 0 }),
+    stringifySetCookie(SESSION_COOKIE, '', {
+      httpOnly: true,
+      secure,
+      sameSite: 'lax',
+      path: '/',
+      maxAge: 0,
+    }),
   )
 }

@@ -1,6 +1,10 @@
 import { TRPCError } from '@trpc/server'
 import { findUserByEmail, recordFailedLogin, recordSuccessfulLogin, type User } from '@emporium/db'
-import { DEFAULT_LOCKOUT_POLICY, lockedUntilAfterFailure, type LoginInput } from '@emporium/domain/accounts'
+import {
+  DEFAULT_LOCKOUT_POLICY,
+  lockedUntilAfterFailure,
+  type LoginInput,
+} from '@emporium/domain/accounts'
 import type { Context } from '../context'
 import { verifyPassword } from './password'
 import { consumeOrThrow } from '../protection/rate-limits'
@@ -37,9 +41,17 @@ const unknownEmails = {
 }
 
 /** Checks credentials with rate limits, lockout and no user enumeration; returns the user on success. */
-export async function authenticate(ctx: Context, input: LoginInput, now = new Date()): Promise<User> {
+export async function authenticate(
+  ctx: Context,
+  input: LoginInput,
+  now = new Date(),
+): Promise<User> {
   await consumeOrThrow(ctx.rateLimiters.loginPerIp, ctx.ip, 'sign-in attempts from your network')
-  await consumeOrThrow(ctx.rateLimiters.loginPerAccount, input.email, 'sign-in attempts for this account')
+  await consumeOrThrow(
+    ctx.rateLimiters.loginPerAccount,
+    input.email,
+    'sign-in attempts for this account',
+  )
   const user = await findUserByEmail(ctx.db, input.email)
 
   if (!user) {
@@ -55,7 +67,11 @@ export async function authenticate(ctx: Context, input: LoginInput, now = new Da
   const ok = await verifyPassword(user.password_hash, input.password)
   if (!ok) {
     let lockedUntil: Date | null = null
-    await recordFailedLogin(ctx.db, user.id, (count) => (lockedUntil = lockedUntilAfterFailure(count, now)))
+    await recordFailedLogin(
+      ctx.db,
+      user.id,
+      (count) => (lockedUntil = lockedUntilAfterFailure(count, now)),
+    )
     if (lockedUntil) throw lockedError(lockedUntil, now)
     throw new TRPCError({ code: 'UNAUTHORIZED', message: WRONG_CREDENTIALS })
   }

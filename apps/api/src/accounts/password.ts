@@ -1,7 +1,12 @@
 import { hash, verify } from '@node-rs/argon2'
 
 /** OWASP's argon2id recommendation: 19 MiB memory, 2 iterations, 1 lane. */
-const ARGON2ID = { algorithm: 2 /* Argon2id */, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const
+const ARGON2ID = {
+  algorithm: 2 /* Argon2id */,
+  memoryCost: 19_456,
+  timeCost: 2,
+  parallelism: 1,
+} as const
 
 /** Hashes a password with argon2id (OWASP parameters). */
 export function hashPassword(password: string): Promise<string> {
@@ -13,7 +18,10 @@ export function hashPassword(password: string): Promise<string> {
 let dummyHash: Promise<string> | undefined
 
 /** Verifies a password; with no stored hash it still spends the time of one verification and returns false. */
-export async function verifyPassword(storedHash: string | null | undefined, password: string): Promise<boolean> {
+export async function verifyPassword(
+  storedHash: string | null | undefined,
+  password: string,
+): Promise<boolean> {
   if (!storedHash) {
     dummyHash ??= hashPassword(`dummy-${Math.random()}`)
     await verify(await dummyHash, password).catch(() => false)

@@ -6,7 +6,11 @@ import { createSessionStore, hashToken } from './session-store'
 
 describe('session store (real Redis)', () => {
   const redis = createRedis(testConfig())
-  const store = createSessionStore(redis, { idleTtlMs: 60_000, absoluteTtlMs: 3_600_000, touchEveryMs: 1_000 })
+  const store = createSessionStore(redis, {
+    idleTtlMs: 60_000,
+    absoluteTtlMs: 3_600_000,
+    touchEveryMs: 1_000,
+  })
   afterAll(async () => {
     await redis.quit()
   })

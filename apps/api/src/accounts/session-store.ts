@@ -37,8 +37,15 @@ export function hashToken(token: string): string {
 }
 
 /** Opaque session tokens in Redis, hashed at rest, with sliding expiry and per-user revocation. */
-export function createSessionStore(redis: Redis, options: SessionStoreOptions = DEFAULT_SESSION_OPTIONS) {
-  async function writeSession(tokenHash: string, record: SessionRecord, now: number): Promise<void> {
+export function createSessionStore(
+  redis: Redis,
+  options: SessionStoreOptions = DEFAULT_SESSION_OPTIONS,
+) {
+  async function writeSession(
+    tokenHash: string,
+    record: SessionRecord,
+    now: number,
+  ): Promise<void> {
     const ttl = Math.max(1, Math.min(options.idleTtlMs, record.expiresAt - now))
     await redis
       .multi()
@@ -50,7 +57,11 @@ export function createSessionStore(redis: Redis, options: SessionStoreOptions = 
 
   const store = {
     /** Starts a session and returns the token to hand to the client (cookie or bearer). */
-    async create(userId: string, meta: { userAgent?: string | null; ip?: string | null }, now = Date.now()) {
+    async create(
+      userId: string,
+      meta: { userAgent?: string | null; ip?: string | null },
+      now = Date.now(),
+    ) {
       const token = randomBytes(32).toString('base64url')
       const tokenHash = hashToken(token)
       const record: SessionRecord = {
@@ -112,7 +123,8 @@ export function createSessionStore(redis: Redis, options: SessionStoreOptions = 
       const victims = Object.entries(index).filter(([id]) => id !== exceptSessionId)
       if (victims.length === 0) return 0
       const tx = redis.multi()
-      for (const [id, tokenHash] of victims) tx.del(sessionKey(tokenHash)).hdel(userIndexKey(userId), id)
+      for (const [id, tokenHash] of victims)
+        tx.del(sessionKey(tokenHash)).hdel(userIndexKey(userId), id)
       await tx.exec()
       return victims.length
     },

@@ -20,7 +20,10 @@ const generous: RateLimitSettings = Object.fromEntries(
 ) as unknown as RateLimitSettings
 
 /** What the matrix requires: refused with this code, or allowed (any outcome but UNAUTHORIZED/FORBIDDEN). */
-function expectedOutcome(access: Meta['access'], who: Identity): 'UNAUTHORIZED' | 'FORBIDDEN' | 'allowed' {
+function expectedOutcome(
+  access: Meta['access'],
+  who: Identity,
+): 'UNAUTHORIZED' | 'FORBIDDEN' | 'allowed' {
   if (access === 'public') return 'allowed'
   if (who === 'anonymous') return 'UNAUTHORIZED'
   if (access === 'authed') return 'allowed'
@@ -33,7 +36,12 @@ describe('authorization matrix: every procedure × every role', () => {
   const userIds = {} as Record<Exclude<Identity, 'anonymous'>, string>
 
   beforeAll(async () => {
-    api = await startApiServer({ config: testConfig(), port: 0, rateLimitNamespace: randomUUID(), rateLimits: generous })
+    api = await startApiServer({
+      config: testConfig(),
+      port: 0,
+      rateLimitNamespace: randomUUID(),
+      rateLimits: generous,
+    })
     userIds.customer = (await createTestUser(api.deps.db, 'customer')).id
     userIds.admin = (await createTestUser(api.deps.db, 'admin')).id
     userIds.sellerA = (await createTestSeller(api.deps.db)).user.id
@@ -50,26 +58,38 @@ describe('authorization matrix: every procedure × every role', () => {
       const { token } = await api.deps.sessions.create(userIds[who], {})
       headers.cookie = `emp_session=${token}`
     }
-    const client = createTRPCUntypedClient({ links: [httpLink({ url: `${api.url}/trpc`, headers })] })
+    const client = createTRPCUntypedClient({
+      links: [httpLink({ url: `${api.url}/trpc`, headers })],
+    })
     const type = procedures[path]?._def.type
     try {
       await (type === 'query' ? client.query(path, {}) : client.mutation(path, {}))
       return 'ok'
     } catch (error) {
-      if (error instanceof TRPCClientError) return String((error.data as { code?: string } | undefined)?.code)
+      if (error instanceof TRPCClientError)
+        return String((error.data as { code?: string } | undefined)?.code)
       throw error
     }
   }
 
   it('has an expected-access entry for every procedure, and none for a procedure that is gone', () => {
     const paths = Object.keys(procedures).sort()
-    expect(paths.filter((p) => !(p in EXPECTED_ACCESS)), 'procedures without an entry in expected-access.ts').toEqual([])
-    expect(Object.keys(EXPECTED_ACCESS).filter((p) => !(p in procedures)), 'entries for procedures that do not exist').toEqual([])
+    expect(
+      paths.filter((p) => !(p in EXPECTED_ACCESS)),
+      'procedures without an entry in expected-access.ts',
+    ).toEqual([])
+    expect(
+      Object.keys(EXPECTED_ACCESS).filter((p) => !(p in procedures)),
+      'entries for procedures that do not exist',
+    ).toEqual([])
   })
 
   it('declares the expected access level in each procedure meta', () => {
     const declared = Object.fromEntries(
-      Object.entries(procedures).map(([path, p]) => [path, (p._def.meta as Meta | undefined)?.access ?? 'public']),
+      Object.entries(procedures).map(([path, p]) => [
+        path,
+        (p._def.meta as Meta | undefined)?.access ?? 'public',
+      ]),
     )
     expect(declared).toEqual(EXPECTED_ACCESS)
   })

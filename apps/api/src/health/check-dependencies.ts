@@ -22,13 +22,28 @@ async function timed(
   let timer: NodeJS.Timeout | undefined
   try {
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`no answer within ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS)
+      timer = setTimeout(
+        () => reject(new Error(`no answer within ${CHECK_TIMEOUT_MS} ms`)),
+        CHECK_TIMEOUT_MS,
+      )
     })
     const detail = await Promise.race([probe(), timeout])
-    return { name, status: 'up', latencyMs: Math.round(performance.now() - started), detail, ...(url ? { url } : {}) }
+    return {
+      name,
+      status: 'up',
+      latencyMs: Math.round(performance.now() - started),
+      detail,
+      ...(url ? { url } : {}),
+    }
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error)
-    return { name, status: 'down', latencyMs: Math.round(performance.now() - started), detail, ...(url ? { url } : {}) }
+    return {
+      name,
+      status: 'down',
+      latencyMs: Math.round(performance.now() - started),
+      detail,
+      ...(url ? { url } : {}),
+    }
   } finally {
     clearTimeout(timer)
   }
@@ -45,7 +60,9 @@ export async function checkDependencies(deps: ApiDeps): Promise<ServiceHealth[]>
   const { config } = deps
   return Promise.all([
     timed('postgres', redacted(config.DATABASE_URL), async () => {
-      const { rows } = await sql<{ version: string }>`select current_setting('server_version') as version`.execute(deps.db)
+      const { rows } = await sql<{
+        version: string
+      }>`select current_setting('server_version') as version`.execute(deps.db)
       return `PostgreSQL ${rows[0]?.version ?? 'unknown'}`
     }),
     timed('redis', redacted(config.REDIS_URL), async () => {
@@ -69,11 +86,15 @@ export async function checkDependencies(deps: ApiDeps): Promise<ServiceHealth[]>
       const debug = (await deps.search.debug.retrieve()) as { version?: string }
       return `Typesense ${debug.version ?? 'unknown'}`
     }),
-    timed('payments', config.STRIPE_SECRET_KEY ? (config.STRIPE_API_URL ?? 'https://api.stripe.com') : undefined, async () => {
-      if (!deps.stripe) return 'built-in test payment gateway (STRIPE_SECRET_KEY not set)'
-      const balance = await deps.stripe.balance.retrieve()
-      return `Stripe API reachable (livemode ${String(balance.livemode)})`
-    }),
+    timed(
+      'payments',
+      config.STRIPE_SECRET_KEY ? (config.STRIPE_API_URL ?? 'https://api.stripe.com') : undefined,
+      async () => {
+        if (!deps.stripe) return 'built-in test payment gateway (STRIPE_SECRET_KEY not set)'
+        const balance = await deps.stripe.balance.retrieve()
+        return `Stripe API reachable (livemode ${String(balance.livemode)})`
+      },
+    ),
     timed('mail', config.SMTP_URL ? redacted(config.SMTP_URL) : undefined, async () => {
       if (deps.mailKind === 'json') return 'mails kept in memory (SMTP_URL not set)'
       await deps.mailer.verify()

@@ -1,9 +1,23 @@
 import type { IncomingMessage } from 'node:http'
 
 /** Origins allowed to send state-changing requests with the session cookie. */
-export function allowedOrigins(config: { WEB_ORIGIN: string; EXTRA_ORIGINS: string; API_HOST: string; API_PORT: number }): Set<string> {
-  const origins = [config.WEB_ORIGIN, `http://${config.API_HOST}:${config.API_PORT}`, ...config.EXTRA_ORIGINS.split(',')]
-  return new Set(origins.map((o) => o.trim()).filter(Boolean).map((o) => new URL(o).origin))
+export function allowedOrigins(config: {
+  WEB_ORIGIN: string
+  EXTRA_ORIGINS: string
+  API_HOST: string
+  API_PORT: number
+}): Set<string> {
+  const origins = [
+    config.WEB_ORIGIN,
+    `http://${config.API_HOST}:${config.API_PORT}`,
+    ...config.EXTRA_ORIGINS.split(','),
+  ]
+  return new Set(
+    origins
+      .map((o) => o.trim())
+      .filter(Boolean)
+      .map((o) => new URL(o).origin),
+  )
 }
 
 /**
@@ -11,7 +25,11 @@ export function allowedOrigins(config: { WEB_ORIGIN: string; EXTRA_ORIGINS: stri
  * must be ours. A request with no Origin is accepted only when the browser says it is same-origin.
  * Returns a reason to refuse, or null to accept.
  */
-export function crossSiteRefusal(req: IncomingMessage | undefined, allowed: Set<string>, cookieAuthenticated: boolean): string | null {
+export function crossSiteRefusal(
+  req: IncomingMessage | undefined,
+  allowed: Set<string>,
+  cookieAuthenticated: boolean,
+): string | null {
   if (!req) return null
   const origin = req.headers.origin
   if (origin && origin !== 'null') {

@@ -36,7 +36,11 @@ export type RateLimiters = Record<RateLimiterName, RateLimiterRedis>
  * Redis-backed limiters (rate-limiter-flexible), shared by every API instance.
  * `namespace` separates independent deployments sharing one Redis (and tests from each other).
  */
-export function createRateLimiters(redis: Redis, settings: RateLimitSettings = DEFAULT_RATE_LIMITS, namespace = ''): RateLimiters {
+export function createRateLimiters(
+  redis: Redis,
+  settings: RateLimitSettings = DEFAULT_RATE_LIMITS,
+  namespace = '',
+): RateLimiters {
   const entries = (Object.entries(settings) as [RateLimiterName, Limit][]).map(([name, limit]) => [
     name,
     new RateLimiterRedis({
@@ -45,14 +49,22 @@ export function createRateLimiters(redis: Redis, settings: RateLimitSettings = D
       points: limit.points,
       duration: limit.durationS,
       // While Redis is unreachable each instance keeps limiting on its own instead of failing every call.
-      insuranceLimiter: new RateLimiterMemory({ keyPrefix: `rl:${namespace}${name}`, points: limit.points, duration: limit.durationS }),
+      insuranceLimiter: new RateLimiterMemory({
+        keyPrefix: `rl:${namespace}${name}`,
+        points: limit.points,
+        duration: limit.durationS,
+      }),
     }),
   ])
   return Object.fromEntries(entries) as RateLimiters
 }
 
 /** Spends one point for `key`; throws TOO_MANY_REQUESTS saying when to retry once the limit is reached. */
-export async function consumeOrThrow(limiter: RateLimiterRedis, key: string, what: string): Promise<void> {
+export async function consumeOrThrow(
+  limiter: RateLimiterRedis,
+  key: string,
+  what: string,
+): Promise<void> {
   try {
     await limiter.consume(key)
   } catch (error) {

@@ -7,9 +7,26 @@ import { startApiServer, type RunningApi } from '../server'
 import { createTestClient } from '../testing/api-client'
 import { createTestUser } from '../testing/users'
 
-const errorOf = (promise: Promise<unknown>) => promise.then(() => null, (e: unknown) => e as TRPCClientError<AppRouter>)
-const home = { fullName: 'Ada Lovelace', line1: '12 St James Sq', city: 'London', postalCode: 'SW1Y 4JH', country: 'gb' }
-const work = { fullName: 'Ada Lovelace', line1: '1 Analytical Way', city: 'Cambridge', postalCode: 'CB2 1TN', country: 'GB', phone: '+44 20 7946 0000' }
+const errorOf = (promise: Promise<unknown>) =>
+  promise.then(
+    () => null,
+    (e: unknown) => e as TRPCClientError<AppRouter>,
+  )
+const home = {
+  fullName: 'Ada Lovelace',
+  line1: '12 St James Sq',
+  city: 'London',
+  postalCode: 'SW1Y 4JH',
+  country: 'gb',
+}
+const work = {
+  fullName: 'Ada Lovelace',
+  line1: '1 Analytical Way',
+  city: 'Cambridge',
+  postalCode: 'CB2 1TN',
+  country: 'GB',
+  phone: '+44 20 7946 0000',
+}
 
 describe('account: profile and address book', () => {
   let api: RunningApi
@@ -30,7 +47,11 @@ describe('account: profile and address book', () => {
   it('updates the display name', async () => {
     const { user, client } = await signedIn()
     await client.account.updateProfile.mutate({ displayName: '  Ada  ' })
-    expect(await client.account.getProfile.query()).toEqual({ email: user.email, displayName: 'Ada', emailVerified: true })
+    expect(await client.account.getProfile.query()).toEqual({
+      email: user.email,
+      displayName: 'Ada',
+      emailVerified: true,
+    })
   })
 
   it('makes the first address the default and keeps exactly one default', async () => {
@@ -75,7 +96,9 @@ describe('account: profile and address book', () => {
 
   it('refuses a bad address with field errors and stores nothing', async () => {
     const { client } = await signedIn()
-    const error = await errorOf(client.account.createAddress.mutate({ ...home, country: 'Britain', postalCode: '' }))
+    const error = await errorOf(
+      client.account.createAddress.mutate({ ...home, country: 'Britain', postalCode: '' }),
+    )
     expect(error?.data?.code).toBe('BAD_REQUEST')
     expect(Object.keys(error?.data?.fieldErrors ?? {}).sort()).toEqual(['country', 'postalCode'])
     expect(error?.message).toContain('Country must be a two-letter ISO code')

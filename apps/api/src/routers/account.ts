@@ -27,16 +27,25 @@ const toView = (a: Address): AddressView => ({
 })
 
 const AddressId = z.object({ id: z.uuid('Unknown address') })
-const notFound = () => new TRPCError({ code: 'NOT_FOUND', message: 'No such address in your address book.' })
+const notFound = () =>
+  new TRPCError({ code: 'NOT_FOUND', message: 'No such address in your address book.' })
 
-const ProfileView = z.object({ email: z.string(), displayName: z.string().nullable(), emailVerified: z.boolean() })
+const ProfileView = z.object({
+  email: z.string(),
+  displayName: z.string().nullable(),
+  emailVerified: z.boolean(),
+})
 
 export const accountRouter = router({
   /** The signed-in user's profile. */
   getProfile: authedProcedure.output(ProfileView).query(async ({ ctx }) => {
     const user = await findUserById(ctx.db, ctx.session.userId)
     if (!user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to continue.' })
-    return { email: user.email, displayName: user.display_name, emailVerified: user.email_verified_at !== null }
+    return {
+      email: user.email,
+      displayName: user.display_name,
+      emailVerified: user.email_verified_at !== null,
+    }
   }),
 
   /** Changes the display name. */
@@ -57,7 +66,9 @@ export const accountRouter = router({
   createAddress: authedProcedure
     .input(AddressInput.extend({ makeDefault: z.boolean().default(false) }))
     .output(AddressView)
-    .mutation(async ({ ctx, input }) => toView(await createAddress(ctx.db, ctx.session.userId, input, input.makeDefault))),
+    .mutation(async ({ ctx, input }) =>
+      toView(await createAddress(ctx.db, ctx.session.userId, input, input.makeDefault)),
+    ),
 
   /** Edits one of the caller's addresses. */
   updateAddress: authedProcedure

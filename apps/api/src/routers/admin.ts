@@ -1,17 +1,22 @@
 import { TRPCError } from '@trpc/server'
 import { z } from 'zod'
-import { findStoreById, listStores, setStoreStatus, setUserRole, type UserRole } from '@emporium/db'
+import { findStoreById, listStores, setStoreStatus, setUserRole } from '@emporium/db'
 import { SELLER_STATUS_VALUES, StoreView } from '@emporium/domain/sellers'
 import { adminProcedure, router } from '../trpc'
 import { toStoreView } from './seller-store'
 
 const Cursor = z.object({ createdAt: z.string().max(40), id: z.uuid() })
-const encodeCursor = (c: z.infer<typeof Cursor>) => Buffer.from(JSON.stringify(c)).toString('base64url')
+const encodeCursor = (c: z.infer<typeof Cursor>) =>
+  Buffer.from(JSON.stringify(c)).toString('base64url')
 function decodeCursor(cursor: string): z.infer<typeof Cursor> {
   try {
     return Cursor.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')))
   } catch (error) {
-    throw new TRPCError({ code: 'BAD_REQUEST', message: 'The page cursor is not valid. Start from the first page.', cause: error })
+    throw new TRPCError({
+      code: 'BAD_REQUEST',
+      message: 'The page cursor is not valid. Start from the first page.',
+      cause: error,
+    })
   }
 }
 
@@ -21,7 +26,13 @@ const noStore = () => new TRPCError({ code: 'NOT_FOUND', message: 'No such store
 export const adminRouter = router({
   /** Stores, optionally by status, oldest first, a page at a time. */
   listSellers: adminProcedure
-    .input(z.object({ status: z.enum(SELLER_STATUS_VALUES).optional(), cursor: z.string().max(200).optional(), limit: z.number().int().min(1).max(100).default(50) }))
+    .input(
+      z.object({
+        status: z.enum(SELLER_STATUS_VALUES).optional(),
+        cursor: z.string().max(200).optional(),
+        limit: z.number().int().min(1).max(100).default(50),
+      }),
+    )
     .output(z.object({ items: z.array(StoreView), nextCursor: z.string().nullable() }))
     .query(async ({ ctx, input }) => {
       const rows = await listStores(ctx.db, {
@@ -33,40 +44,55 @@ export const adminRouter = router({
       const last = page.at(-1)
       return {
         items: page.map(toStoreView),
-        nextCursor: rows.length > input.limit && last ? encodeCursor({ createdAt: last.cursor_created_at, id: last.id }) : null,
+        nextCursor:
+          rows.length > input.limit && last
+            ? encodeCursor({ createdAt: last.cursor_created_at, id: last.id })
+            : null,
       }
     }),
 
   /** Approves a store: its owner can sell from their next request on. */
-  approveSeller: adminProcedure.input(StoreId).output(StoreView).mutation(async ({ ctx, input }) => {
-    const store = await setStoreStatus(ctx.db, input.sellerId, 'approved')
-    if (!store) throw noStore()
-    ctx.logger.info({ sellerId: store.id, by: ctx.session.userId }, 'store approved')
-    return toStoreView(store)
-  }),
+  approveSeller: adminProcedure
+    .input(StoreId)
+    .output(StoreView)
+    .mutation(async ({ ctx, input }) => {
+      const store = await setStoreStatus(ctx.db, input.sellerId, 'approved')
+      if (!store) throw noStore()
+      ctx.logger.info({ sellerId: store.id, by: ctx.session.userId }, 'store approved')
+      return toStoreView(store)
+    }),
 
   /** Suspends a store, with the reason recorded in the log; its owner can no longer sell. */
   suspendSeller: adminProcedure
-    .input(StoreId.extend({ reason: z.string().trim().min(3, 'Give a reason (at least 3 characters)').max(500) }))
+    .input(
+      StoreId.extend({
+        reason: z.string().trim().min(3, 'Give a reason (at least 3 characters)').max(500),
+      }),
+    )
     .output(StoreView)
     .mutation(async ({ ctx, input }) => {
       const existing = await findStoreById(ctx.db, input.sellerId)
       if (!existing) throw noStore()
       const store = await setStoreStatus(ctx.db, input.sellerId, 'suspended')
       if (!store) throw noStore()
-      ctx.logger.warn({ sellerId: store.id, by: ctx.session.userId, reason: input.reason }, 'store suspended')
+      ctx.logger.warn(
+        { sellerId: store.id, by: ctx.session.userId, reason: input.reason },
+        'store suspended',
+      )
       return toStoreView(store)
     }),
 
   /** Changes a user's role; all of that user's sessions end (a privilege change). */
   setUserRole: adminProcedure
-    .input(z.object({ userId: z.uuid('Unknown user'), role: z.enum(['customer', 'seller', 'admin']) }))
+    .input(
+      z.object({ userId: z.uuid('Unknown user'), role: z.enum(['customer', 'seller', 'admin']) }),
+    )
     .output(z.object({ sessionsEnded: z.number().int() }))
     .mutation(async ({ ctx, input }) => {
       if (input.userId === ctx.session.userId) {
         throw new TRPCError({ code: 'BAD_REQUEST', message: 'You cannot change your own role.' })
       }
-      if (!(await setUserRole(ctx.db, input.userId, input.role as UserRole))) {
+      if (!(await setUserRole(ctx.db, input.userId, input.role))) {
         throw new TRPCError({ code: 'NOT_FOUND', message: 'No such user.' })
       }
       return { sessionsEnded: await ctx.sessions.revokeAll(input.userId) }

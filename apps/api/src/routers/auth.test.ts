@@ -10,7 +10,11 @@ import { countMails, tokenFromMail, waitForMail } from '../testing/mailpit'
 import { createTestUser } from '../testing/users'
 
 const config = testConfig()
-const errorOf = (promise: Promise<unknown>) => promise.then(() => null, (e: unknown) => e as TRPCClientError<AppRouter>)
+const errorOf = (promise: Promise<unknown>) =>
+  promise.then(
+    () => null,
+    (e: unknown) => e as TRPCClientError<AppRouter>,
+  )
 
 describe('accounts: register, verify, sign in, sessions', () => {
   let api: RunningApi
@@ -24,20 +28,33 @@ describe('accounts: register, verify, sign in, sessions', () => {
   it('registers, follows the mailed verification link once, and signs in with a cookie', async () => {
     const email = `New.Shopper-${randomUUID()}@Example.test`
     const browser = createTestClient(api.url)
-    await expect(browser.client.auth.register.mutate({ email, password: 'a long enough passphrase' })).resolves.toEqual({
+    await expect(
+      browser.client.auth.register.mutate({ email, password: 'a long enough passphrase' }),
+    ).resolves.toEqual({
       status: 'check-your-inbox',
     })
     const normalized = email.toLowerCase()
-    const token = tokenFromMail(await waitForMail(config.MAILPIT_URL, normalized, /Confirm your email/), '/verify-email')
+    const token = tokenFromMail(
+      await waitForMail(config.MAILPIT_URL, normalized, /Confirm your email/),
+      '/verify-email',
+    )
     await expect(browser.client.auth.verifyEmail.mutate({ token })).resolves.toEqual({ ok: true })
     const reused = await errorOf(browser.client.auth.verifyEmail.mutate({ token }))
     expect(reused?.message).toBe('This verification link is invalid, expired or already used.')
 
-    const login = await browser.client.auth.login.mutate({ email: email.toUpperCase(), password: 'a long enough passphrase' })
+    const login = await browser.client.auth.login.mutate({
+      email: email.toUpperCase(),
+      password: 'a long enough passphrase',
+    })
     expect(login.token).toBeNull() // the web gets an httpOnly cookie, never the token in the body
     expect(browser.jar.get('emp_session')).toBeTruthy()
     const me = await browser.client.auth.me.query()
-    expect(me).toMatchObject({ email: normalized, role: 'customer', emailVerified: true, seller: null })
+    expect(me).toMatchObject({
+      email: normalized,
+      role: 'customer',
+      emailVerified: true,
+      seller: null,
+    })
   })
 
   it('sets the session cookie httpOnly, Secure and SameSite=Lax', async () => {
@@ -57,7 +74,9 @@ describe('accounts: register, verify, sign in, sessions', () => {
   it('registering a taken email answers the same and mails the owner instead', async () => {
     const user = await createTestUser(api.deps.db)
     const browser = createTestClient(api.url)
-    await expect(browser.client.auth.register.mutate({ email: user.email, password: 'another passphrase!' })).resolves.toEqual({
+    await expect(
+      browser.client.auth.register.mutate({ email: user.email, password: 'another passphrase!' }),
+    ).resolves.toEqual({
       status: 'check-your-inbox',
     })
     await waitForMail(config.MAILPIT_URL, user.email, /already have an Emporium account/)
@@ -121,14 +140,30 @@ describe('accounts: register, verify, sign in, sessions', () => {
     const browser = createTestClient(api.url)
     await browser.client.auth.login.mutate({ email: user.email, password: user.password })
     await createTestClient(api.url).client.auth.requestPasswordReset.mutate({ email: user.email })
-    const token = tokenFromMail(await waitForMail(config.MAILPIT_URL, user.email, /Reset your Emporium password/), '/reset-password')
-    await createTestClient(api.url).client.auth.resetPassword.mutate({ token, newPassword: 'a brand new passphrase' })
+    const token = tokenFromMail(
+      await waitForMail(config.MAILPIT_URL, user.email, /Reset your Emporium password/),
+      '/reset-password',
+    )
+    await createTestClient(api.url).client.auth.resetPassword.mutate({
+      token,
+      newPassword: 'a brand new passphrase',
+    })
     expect(await browser.client.auth.me.query()).toBeNull()
-    const reused = await errorOf(createTestClient(api.url).client.auth.resetPassword.mutate({ token, newPassword: 'yet another passphrase' }))
+    const reused = await errorOf(
+      createTestClient(api.url).client.auth.resetPassword.mutate({
+        token,
+        newPassword: 'yet another passphrase',
+      }),
+    )
     expect(reused?.message).toMatch(/invalid, expired or already used/)
-    const oldPassword = await errorOf(browser.client.auth.login.mutate({ email: user.email, password: user.password }))
+    const oldPassword = await errorOf(
+      browser.client.auth.login.mutate({ email: user.email, password: user.password }),
+    )
     expect(oldPassword?.data?.code).toBe('UNAUTHORIZED')
-    await browser.client.auth.login.mutate({ email: user.email, password: 'a brand new passphrase' })
+    await browser.client.auth.login.mutate({
+      email: user.email,
+      password: 'a brand new passphrase',
+    })
     expect((await browser.client.auth.me.query())?.email).toBe(user.email)
   })
 
@@ -151,7 +186,11 @@ describe('accounts: protection', () => {
       config,
       port: 0,
       rateLimitNamespace: randomUUID(),
-      rateLimits: { ...DEFAULT_RATE_LIMITS, loginPerIp: { points: 1000, durationS: 60 }, registerPerIp: { points: 3, durationS: 3600 } },
+      rateLimits: {
+        ...DEFAULT_RATE_LIMITS,
+        loginPerIp: { points: 1000, durationS: 60 },
+        registerPerIp: { points: 3, durationS: 3600 },
+      },
     })
   })
   afterAll(async () => {
@@ -183,12 +222,27 @@ describe('accounts: protection', () => {
       const client = createTestClient(api.url).client
       const codes: (string | undefined)[] = []
       for (let i = 0; i < 6; i++) {
-        codes.push((await errorOf(client.auth.login.mutate({ email, password: 'wrong password' })))?.data?.code)
+        codes.push(
+          (await errorOf(client.auth.login.mutate({ email, password: 'wrong password' })))?.data
+            ?.code,
+        )
       }
-      expect(codes).toEqual(['UNAUTHORIZED', 'UNAUTHORIZED', 'UNAUTHORIZED', 'UNAUTHORIZED', 'TOO_MANY_REQUESTS', 'TOO_MANY_REQUESTS'])
+      expect(codes).toEqual([
+        'UNAUTHORIZED',
+        'UNAUTHORIZED',
+        'UNAUTHORIZED',
+        'UNAUTHORIZED',
+        'TOO_MANY_REQUESTS',
+        'TOO_MANY_REQUESTS',
+      ])
     }
     // Locked: even the right password is refused until the lock ends.
-    const locked = await errorOf(createTestClient(api.url).client.auth.login.mutate({ email: user.email, password: user.password }))
+    const locked = await errorOf(
+      createTestClient(api.url).client.auth.login.mutate({
+        email: user.email,
+        password: user.password,
+      }),
+    )
     expect(locked?.data?.code).toBe('TOO_MANY_REQUESTS')
     expect(locked?.message).toMatch(/^Too many failed sign-ins\. Try again in \d+ s\.$/)
     // First lock is 30 s (the back-off doubling is unit-tested in the domain's lockout policy).
@@ -200,7 +254,12 @@ describe('accounts: protection', () => {
     const client = createTestClient(api.url).client
     const codes: (string | undefined)[] = []
     for (let i = 0; i < 4; i++) {
-      const error = await errorOf(client.auth.register.mutate({ email: `burst-${randomUUID()}@example.test`, password: 'a long enough passphrase' }))
+      const error = await errorOf(
+        client.auth.register.mutate({
+          email: `burst-${randomUUID()}@example.test`,
+          password: 'a long enough passphrase',
+        }),
+      )
       codes.push(error?.data?.code)
     }
     expect(codes).toEqual([undefined, undefined, undefined, 'TOO_MANY_REQUESTS'])
@@ -208,12 +267,18 @@ describe('accounts: protection', () => {
 
   it('refuses bad input with messages a person understands', async () => {
     const client = createTestClient(api.url).client
-    const malformed = await errorOf(client.auth.login.mutate({ email: 'not-an-email', password: 'x' }))
+    const malformed = await errorOf(
+      client.auth.login.mutate({ email: 'not-an-email', password: 'x' }),
+    )
     expect(malformed?.data?.code).toBe('BAD_REQUEST')
     expect(malformed?.message).toContain('Enter a valid email address')
-    const huge = await errorOf(client.auth.login.mutate({ email: 'a@example.test', password: 'x'.repeat(10_240) }))
+    const huge = await errorOf(
+      client.auth.login.mutate({ email: 'a@example.test', password: 'x'.repeat(10_240) }),
+    )
     expect(huge?.message).toContain('Password must be at most 256 characters')
-    const confusable = await errorOf(client.auth.requestPasswordReset.mutate({ email: '\u0430dmin@emporium.local' }))
+    const confusable = await errorOf(
+      client.auth.requestPasswordReset.mutate({ email: '\u0430dmin@emporium.local' }),
+    )
     expect(confusable?.message).toContain('plain ASCII')
   })
 
@@ -228,7 +293,9 @@ describe('accounts: protection', () => {
     expect(crossSite?.message).toMatch(/Cross-site request refused/)
     const noOrigin = createTestClient(api.url, { origin: null })
     noOrigin.setCookie('emp_session', browser.jar.get('emp_session') ?? '')
-    expect((await errorOf(noOrigin.client.auth.logoutEverywhere.mutate()))?.data?.code).toBe('FORBIDDEN')
+    expect((await errorOf(noOrigin.client.auth.logoutEverywhere.mutate()))?.data?.code).toBe(
+      'FORBIDDEN',
+    )
     // Nothing changed: the session is still alive.
     expect((await browser.client.auth.me.query())?.email).toBe(user.email)
   })

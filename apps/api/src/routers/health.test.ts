@@ -14,7 +14,9 @@ describe('health (API against the real stack)', () => {
   })
 
   it('reports every dependency up through the tRPC client', async () => {
-    const client = createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: `${api.url}/trpc` })] })
+    const client = createTRPCClient<AppRouter>({
+      links: [httpBatchLink({ url: `${api.url}/trpc` })],
+    })
     const report = await client.health.check.query()
     expect(report.status).toBe('ok')
     expect(Object.fromEntries(report.services.map((s) => [s.name, s.status]))).toEqual({
@@ -47,7 +49,9 @@ describe('health with optional services unset (embedded defaults)', () => {
       port: 0,
     })
     try {
-      const client = createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: `${api.url}/trpc` })] })
+      const client = createTRPCClient<AppRouter>({
+        links: [httpBatchLink({ url: `${api.url}/trpc` })],
+      })
       const report = await client.health.check.query()
       const byName = Object.fromEntries(report.services.map((s) => [s.name, s]))
       expect(report.status).toBe('ok')
@@ -62,9 +66,14 @@ describe('health with optional services unset (embedded defaults)', () => {
 
 describe('health when Redis is unreachable', () => {
   it('reports degraded and /healthz answers 503', async () => {
-    const api = await startApiServer({ config: testConfig({ REDIS_URL: 'redis://127.0.0.1:1/0' }), port: 0 })
+    const api = await startApiServer({
+      config: testConfig({ REDIS_URL: 'redis://127.0.0.1:1/0' }),
+      port: 0,
+    })
     try {
-      const client = createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: `${api.url}/trpc` })] })
+      const client = createTRPCClient<AppRouter>({
+        links: [httpBatchLink({ url: `${api.url}/trpc` })],
+      })
       const report = await client.health.check.query()
       expect(report.status).toBe('degraded')
       expect(report.services.find((s) => s.name === 'redis')?.status).toBe('down')

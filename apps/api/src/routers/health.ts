@@ -31,7 +31,8 @@ export const healthRouter = router({
     .output(z.object({ temporalUi: z.string(), mailpit: z.string().nullable(), api: z.string() }))
     .query(({ ctx }) => ({
       temporalUi: ctx.config.TEMPORAL_UI_URL,
-      mailpit: ctx.config.SMTP_URL && ctx.config.NODE_ENV !== 'production' ? ctx.config.MAILPIT_URL : null,
+      mailpit:
+        ctx.config.SMTP_URL && ctx.config.NODE_ENV !== 'production' ? ctx.config.MAILPIT_URL : null,
       api: `http://${ctx.config.API_HOST}:${ctx.config.API_PORT}/trpc`,
     })),
 })

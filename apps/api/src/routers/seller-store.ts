@@ -1,6 +1,12 @@
 import { TRPCError } from '@trpc/server'
 import { z } from 'zod'
-import { findStoreById, findStoreByUser, openStore, updateStoreProfile, type Seller } from '@emporium/db'
+import {
+  findStoreById,
+  findStoreByUser,
+  openStore,
+  updateStoreProfile,
+  type Seller,
+} from '@emporium/db'
 import { OpenStoreInput, StoreProfileInput, StoreView } from '@emporium/domain/sellers'
 import { startSession } from '../accounts/start-session'
 import { authedProcedure, router, sellerProcedure } from '../trpc'
@@ -25,19 +31,35 @@ export const sellerStoreRouter = router({
     .input(OpenStoreInput)
     .output(z.object({ store: StoreView, token: z.string().nullable() }))
     .mutation(async ({ ctx, input }) => {
-      if (ctx.session.seller) throw new TRPCError({ code: 'CONFLICT', message: 'You already have a store.' })
+      if (ctx.session.seller)
+        throw new TRPCError({ code: 'CONFLICT', message: 'You already have a store.' })
       if (ctx.session.role === 'admin') {
-        throw new TRPCError({ code: 'FORBIDDEN', message: 'Administrators cannot open a store with their admin account.' })
+        throw new TRPCError({
+          code: 'FORBIDDEN',
+          message: 'Administrators cannot open a store with their admin account.',
+        })
       }
       const store = await openStore(ctx.db, ctx.session.userId, input).catch((error: unknown) => {
         // One store per user: the unique index on user_id decides when two requests race.
         if ((error as { constraint?: string }).constraint === 'sellers_user_id_key') {
-          throw new TRPCError({ code: 'CONFLICT', message: 'You already have a store.', cause: error })
+          throw new TRPCError({
+            code: 'CONFLICT',
+            message: 'You already have a store.',
+            cause: error,
+          })
         }
         throw error
       })
-      if (!store) throw new TRPCError({ code: 'CONFLICT', message: 'That store address is taken. Choose another one.' })
-      const { token } = await startSession(ctx, ctx.session.userId, ctx.session.via === 'bearer' ? 'mobile' : 'web')
+      if (!store)
+        throw new TRPCError({
+          code: 'CONFLICT',
+          message: 'That store address is taken. Choose another one.',
+        })
+      const { token } = await startSession(
+        ctx,
+        ctx.session.userId,
+        ctx.session.via === 'bearer' ? 'mobile' : 'web',
+      )
       return { store: toStoreView(store), token }
     }),
 
@@ -54,7 +76,8 @@ export const sellerStoreRouter = router({
     .output(StoreView)
     .mutation(async ({ ctx, input }) => {
       const updated = await updateStoreProfile(ctx.db, ctx.seller.id, input)
-      if (!updated) throw new TRPCError({ code: 'NOT_FOUND', message: 'Your store no longer exists.' })
+      if (!updated)
+        throw new TRPCError({ code: 'NOT_FOUND', message: 'Your store no longer exists.' })
       return toStoreView(updated)
     }),
 

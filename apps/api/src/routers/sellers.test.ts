@@ -8,7 +8,11 @@ import { createTestClient } from '../testing/api-client'
 import { createTestSeller } from '../testing/sellers'
 import { createTestUser } from '../testing/users'
 
-const errorOf = (promise: Promise<unknown>) => promise.then(() => null, (e: unknown) => e as TRPCClientError<AppRouter>)
+const errorOf = (promise: Promise<unknown>) =>
+  promise.then(
+    () => null,
+    (e: unknown) => e as TRPCClientError<AppRouter>,
+  )
 
 describe('sellers: onboarding, approval, suspension', () => {
   let api: RunningApi
@@ -36,29 +40,57 @@ describe('sellers: onboarding, approval, suspension', () => {
       contactEmail: user.email,
       payoutCurrency: 'EUR',
     })
-    expect(store).toMatchObject({ storeName: 'Ada Gadgets', slug, payoutCurrency: 'EUR', status: 'pending' })
+    expect(store).toMatchObject({
+      storeName: 'Ada Gadgets',
+      slug,
+      payoutCurrency: 'EUR',
+      status: 'pending',
+    })
 
     // Privilege change: the old token is dead, the new one works and carries the seller role.
     expect(browser.jar.get('emp_session')).not.toBe(tokenBefore)
     const stale = createTestClient(api.url)
     stale.setCookie('emp_session', tokenBefore ?? '')
     expect(await stale.client.auth.me.query()).toBeNull()
-    expect(await browser.client.auth.me.query()).toMatchObject({ role: 'seller', seller: { slug, status: 'pending' } })
+    expect(await browser.client.auth.me.query()).toMatchObject({
+      role: 'seller',
+      seller: { slug, status: 'pending' },
+    })
 
-    const pending = await errorOf(browser.client.seller.updateStore.mutate({ storeName: 'X Y', contactEmail: user.email, payoutCurrency: 'EUR' }))
+    const pending = await errorOf(
+      browser.client.seller.updateStore.mutate({
+        storeName: 'X Y',
+        contactEmail: user.email,
+        payoutCurrency: 'EUR',
+      }),
+    )
     expect(pending?.data?.code).toBe('FORBIDDEN')
     expect(pending?.message).toBe('Your store is waiting for approval.')
 
     const admin = await createTestUser(api.deps.db, 'admin')
     const adminClient = await signIn(admin.email, admin.password)
-    const pendingList = await adminClient.client.admin.listSellers.query({ status: 'pending', limit: 100 })
+    const pendingList = await adminClient.client.admin.listSellers.query({
+      status: 'pending',
+      limit: 100,
+    })
     expect(pendingList.items.map((s) => s.id)).toContain(store.id)
     await adminClient.client.admin.approveSeller.mutate({ sellerId: store.id })
 
-    const updated = await browser.client.seller.updateStore.mutate({ storeName: 'Ada Gadgets Ltd', contactEmail: user.email, payoutCurrency: 'GBP' })
-    expect(updated).toMatchObject({ storeName: 'Ada Gadgets Ltd', payoutCurrency: 'GBP', status: 'approved' })
+    const updated = await browser.client.seller.updateStore.mutate({
+      storeName: 'Ada Gadgets Ltd',
+      contactEmail: user.email,
+      payoutCurrency: 'GBP',
+    })
+    expect(updated).toMatchObject({
+      storeName: 'Ada Gadgets Ltd',
+      payoutCurrency: 'GBP',
+      status: 'approved',
+    })
 
-    await adminClient.client.admin.suspendSeller.mutate({ sellerId: store.id, reason: 'counterfeit goods' })
+    await adminClient.client.admin.suspendSeller.mutate({
+      sellerId: store.id,
+      reason: 'counterfeit goods',
+    })
     const suspended = await errorOf(browser.client.seller.getDashboardStore.query())
     expect(suspended?.message).toBe('Your store is suspended.')
     expect((await browser.client.seller.getStore.query()).status).toBe('suspended')
@@ -69,15 +101,30 @@ describe('sellers: onboarding, approval, suspension', () => {
     const user = await createTestUser(api.deps.db)
     const browser = await signIn(user.email, user.password)
     const taken = await errorOf(
-      browser.client.seller.openStore.mutate({ storeName: 'Copycat', slug: seller.slug, contactEmail: user.email, payoutCurrency: 'USD' }),
+      browser.client.seller.openStore.mutate({
+        storeName: 'Copycat',
+        slug: seller.slug,
+        contactEmail: user.email,
+        payoutCurrency: 'USD',
+      }),
     )
     expect(taken?.data?.code).toBe('CONFLICT')
     expect(taken?.message).toBe('That store address is taken. Choose another one.')
     expect((await browser.client.auth.me.query())?.role).toBe('customer')
 
-    await browser.client.seller.openStore.mutate({ storeName: 'Mine', slug: `mine-${randomUUID().slice(0, 8)}`, contactEmail: user.email, payoutCurrency: 'USD' })
+    await browser.client.seller.openStore.mutate({
+      storeName: 'Mine',
+      slug: `mine-${randomUUID().slice(0, 8)}`,
+      contactEmail: user.email,
+      payoutCurrency: 'USD',
+    })
     const second = await errorOf(
-      browser.client.seller.openStore.mutate({ storeName: 'Two', slug: `two-${randomUUID().slice(0, 8)}`, contactEmail: user.email, payoutCurrency: 'USD' }),
+      browser.client.seller.openStore.mutate({
+        storeName: 'Two',
+        slug: `two-${randomUUID().slice(0, 8)}`,
+        contactEmail: user.email,
+        payoutCurrency: 'USD',
+      }),
     )
     expect(second?.message).toBe('You already have a store.')
   })
@@ -86,10 +133,22 @@ describe('sellers: onboarding, approval, suspension', () => {
     const a = await createTestSeller(api.deps.db)
     const b = await createTestSeller(api.deps.db)
     const browserB = await signIn(b.user.email, b.user.password)
-    await browserB.client.seller.updateStore.mutate({ storeName: 'B renamed', contactEmail: b.user.email, payoutCurrency: 'USD' })
-    const storeA = await api.deps.db.selectFrom('sellers').selectAll().where('id', '=', a.seller.id).executeTakeFirstOrThrow()
+    await browserB.client.seller.updateStore.mutate({
+      storeName: 'B renamed',
+      contactEmail: b.user.email,
+      payoutCurrency: 'USD',
+    })
+    const storeA = await api.deps.db
+      .selectFrom('sellers')
+      .selectAll()
+      .where('id', '=', a.seller.id)
+      .executeTakeFirstOrThrow()
     expect(storeA.store_name).toBe(a.seller.store_name)
-    const storeB = await api.deps.db.selectFrom('sellers').selectAll().where('id', '=', b.seller.id).executeTakeFirstOrThrow()
+    const storeB = await api.deps.db
+      .selectFrom('sellers')
+      .selectAll()
+      .where('id', '=', b.seller.id)
+      .executeTakeFirstOrThrow()
     expect(storeB.store_name).toBe('B renamed')
   })
 
@@ -98,7 +157,9 @@ describe('sellers: onboarding, approval, suspension', () => {
     const browser = await signIn(user.email, user.password)
     const admin = await createTestUser(api.deps.db, 'admin')
     const adminClient = await signIn(admin.email, admin.password)
-    await expect(adminClient.client.admin.setUserRole.mutate({ userId: user.id, role: 'admin' })).resolves.toEqual({ sessionsEnded: 1 })
+    await expect(
+      adminClient.client.admin.setUserRole.mutate({ userId: user.id, role: 'admin' }),
+    ).resolves.toEqual({ sessionsEnded: 1 })
     expect(await browser.client.auth.me.query()).toBeNull()
     const again = await signIn(user.email, user.password)
     expect((await again.client.auth.me.query())?.role).toBe('admin')
@@ -111,12 +172,20 @@ describe('sellers: onboarding, approval, suspension', () => {
     const seen: string[] = []
     let cursor: string | undefined
     do {
-      const page = await adminClient.client.admin.listSellers.query({ status: 'suspended', limit: 2, cursor })
+      const page = await adminClient.client.admin.listSellers.query({
+        status: 'suspended',
+        limit: 2,
+        cursor,
+      })
       seen.push(...page.items.map((s) => s.id))
       cursor = page.nextCursor ?? undefined
     } while (cursor)
     expect(new Set(seen).size).toBe(seen.length)
-    const total = await api.deps.db.selectFrom('sellers').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'suspended').executeTakeFirstOrThrow()
+    const total = await api.deps.db
+      .selectFrom('sellers')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('status', '=', 'suspended')
+      .executeTakeFirstOrThrow()
     expect(seen.length).toBe(Number(total.n))
     const bad = await errorOf(adminClient.client.admin.listSellers.query({ cursor: 'garbage' }))
     expect(bad?.message).toBe('The page cursor is not valid. Start from the first page.')

@@ -4,15 +4,24 @@ interface MailpitMessage {
 }
 
 /** Waits for the newest mail to `to` whose subject matches, and returns its plain-text body. */
-export async function waitForMail(mailpitUrl: string, to: string, subject: RegExp, timeoutMs = 10_000): Promise<string> {
+export async function waitForMail(
+  mailpitUrl: string,
+  to: string,
+  subject: RegExp,
+  timeoutMs = 10_000,
+): Promise<string> {
   const deadline = Date.now() + timeoutMs
   while (Date.now() < deadline) {
-    const response = await fetch(`${mailpitUrl}/api/v1/search?query=${encodeURIComponent(`to:"${to}"`)}`)
+    const response = await fetch(
+      `${mailpitUrl}/api/v1/search?query=${encodeURIComponent(`to:"${to}"`)}`,
+    )
     if (!response.ok) throw new Error(`Mailpit search failed: ${response.status}`)
     const { messages } = (await response.json()) as { messages: MailpitMessage[] }
     const match = messages.find((m) => subject.test(m.Subject))
     if (match) {
-      const detail = (await (await fetch(`${mailpitUrl}/api/v1/message/${match.ID}`)).json()) as { Text: string }
+      const detail = (await (await fetch(`${mailpitUrl}/api/v1/message/${match.ID}`)).json()) as {
+        Text: string
+      }
       return detail.Text
     }
     await new Promise((resolve) => setTimeout(resolve, 100))
@@ -22,7 +31,9 @@ export async function waitForMail(mailpitUrl: string, to: string, subject: RegEx
 
 /** Counts the mails Mailpit holds for `to`. */
 export async function countMails(mailpitUrl: string, to: string): Promise<number> {
-  const response = await fetch(`${mailpitUrl}/api/v1/search?query=${encodeURIComponent(`to:"${to}"`)}`)
+  const response = await fetch(
+    `${mailpitUrl}/api/v1/search?query=${encodeURIComponent(`to:"${to}"`)}`,
+  )
   return ((await response.json()) as { messages_count: number }).messages_count
 }
 

@@ -8,7 +8,14 @@ export async function createTestSeller(db: Db, status: SellerStatus = 'approved'
   const slug = `store-${randomUUID().slice(0, 8)}`
   const seller = await db
     .insertInto('sellers')
-    .values({ user_id: user.id, store_name: `Store ${slug}`, slug, contact_email: user.email, payout_currency: 'USD', status })
+    .values({
+      user_id: user.id,
+      store_name: `Store ${slug}`,
+      slug,
+      contact_email: user.email,
+      payout_currency: 'USD',
+      status,
+    })
     .returningAll()
     .executeTakeFirstOrThrow()
   return { user, seller }

@@ -5,7 +5,11 @@ import { hashPassword } from '../accounts/password'
 export const TEST_PASSWORD = 'correct horse battery staple'
 
 /** Creates a user straight in the database (verified email) and returns its credentials. */
-export async function createTestUser(db: Db, role: UserRole = 'customer', email = `${role}-${randomUUID()}@example.test`) {
+export async function createTestUser(
+  db: Db,
+  role: UserRole = 'customer',
+  email = `${role}-${randomUUID()}@example.test`,
+) {
   const user = await insertUser(db, {
     email,
     passwordHash: await hashPassword(TEST_PASSWORD),

@@ -36,14 +36,34 @@ export function listAddresses(db: Db, userId: string): Promise<Address[]> {
 }
 
 /** Adds an address; the user's first address becomes the default, or this one when asked. */
-export function createAddress(db: Db, userId: string, fields: AddressFields, makeDefault: boolean): Promise<Address> {
+export function createAddress(
+  db: Db,
+  userId: string,
+  fields: AddressFields,
+  makeDefault: boolean,
+): Promise<Address> {
   return db.transaction().execute(async (trx) => {
     // Serialize address changes of one user so two concurrent "first address" inserts cannot both be default.
-    await trx.selectFrom('users').select('id').where('id', '=', userId).forUpdate().executeTakeFirstOrThrow()
-    const existing = await trx.selectFrom('addresses').select('id').where('user_id', '=', userId).limit(1).executeTakeFirst()
+    await trx
+      .selectFrom('users')
+      .select('id')
+      .where('id', '=', userId)
+      .forUpdate()
+      .executeTakeFirstOrThrow()
+    const existing = await trx
+      .selectFrom('addresses')
+      .select('id')
+      .where('user_id', '=', userId)
+      .limit(1)
+      .executeTakeFirst()
     const isDefault = makeDefault || !existing
     if (isDefault) {
-      await trx.updateTable('addresses').set({ is_default: false }).where('user_id', '=', userId).where('is_default', '=', true).execute()
+      await trx
+        .updateTable('addresses')
+        .set({ is_default: false })
+        .where('user_id', '=', userId)
+        .where('is_default', '=', true)
+        .execute()
     }
     return trx
       .insertInto('addresses')
@@ -54,7 +74,12 @@ export function createAddress(db: Db, userId: string, fields: AddressFields, mak
 }
 
 /** Edits one of the user's addresses; undefined when it is not theirs. */
-export function updateAddress(db: Db, userId: string, id: string, fields: AddressFields): Promise<Address | undefined> {
+export function updateAddress(
+  db: Db,
+  userId: string,
+  id: string,
+  fields: AddressFields,
+): Promise<Address | undefined> {
   return db
     .updateTable('addresses')
     .set({ ...columns(fields), updated_at: new Date() })
@@ -75,8 +100,17 @@ export function setDefaultAddress(db: Db, userId: string, id: string): Promise<b
       .forUpdate()
       .executeTakeFirst()
     if (!target) return false
-    await trx.updateTable('addresses').set({ is_default: false }).where('user_id', '=', userId).where('is_default', '=', true).execute()
-    await trx.updateTable('addresses').set({ is_default: true, updated_at: new Date() }).where('id', '=', id).execute()
+    await trx
+      .updateTable('addresses')
+      .set({ is_default: false })
+      .where('user_id', '=', userId)
+      .where('is_default', '=', true)
+      .execute()
+    await trx
+      .updateTable('addresses')
+      .set({ is_default: true, updated_at: new Date() })
+      .where('id', '=', id)
+      .execute()
     return true
   })
 }
@@ -100,13 +134,26 @@ export function deleteAddress(db: Db, userId: string, id: string): Promise<boole
         .orderBy('id')
         .limit(1)
         .executeTakeFirst()
-      if (next) await trx.updateTable('addresses').set({ is_default: true }).where('id', '=', next.id).execute()
+      if (next)
+        await trx
+          .updateTable('addresses')
+          .set({ is_default: true })
+          .where('id', '=', next.id)
+          .execute()
     }
     return true
   })
 }
 
 /** Updates the display name. */
-export async function updateDisplayName(db: Db, userId: string, displayName: string | null): Promise<void> {
-  await db.updateTable('users').set({ display_name: displayName, updated_at: new Date() }).where('id', '=', userId).execute()
+export async function updateDisplayName(
+  db: Db,
+  userId: string,
+  displayName: string | null,
+): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ display_name: displayName, updated_at: new Date() })
+    .where('id', '=', userId)
+    .execute()
 }

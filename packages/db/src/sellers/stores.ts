@@ -22,7 +22,12 @@ export function openStore(
       .returningAll()
       .executeTakeFirst()
     if (!seller) return undefined
-    await trx.updateTable('users').set({ role: 'seller', updated_at: new Date() }).where('id', '=', userId).where('role', '=', 'customer').execute()
+    await trx
+      .updateTable('users')
+      .set({ role: 'seller', updated_at: new Date() })
+      .where('id', '=', userId)
+      .where('role', '=', 'customer')
+      .execute()
     return seller
   })
 }
@@ -57,8 +62,17 @@ export function updateStoreProfile(
 }
 
 /** Sets a store's status (admin approval or suspension); undefined when no such store. */
-export function setStoreStatus(db: Db, sellerId: string, status: SellerStatus): Promise<Seller | undefined> {
-  return db.updateTable('sellers').set({ status, updated_at: new Date() }).where('id', '=', sellerId).returningAll().executeTakeFirst()
+export function setStoreStatus(
+  db: Db,
+  sellerId: string,
+  status: SellerStatus,
+): Promise<Seller | undefined> {
+  return db
+    .updateTable('sellers')
+    .set({ status, updated_at: new Date() })
+    .where('id', '=', sellerId)
+    .returningAll()
+    .executeTakeFirst()
 }
 
 /**
@@ -79,7 +93,9 @@ export function listStores(
   if (options.status) query = query.where('status', '=', options.status)
   const after = options.after
   if (after) {
-    query = query.where(sql<boolean>`(created_at, id) > (${after.createdAt}::timestamptz, ${after.id}::uuid)`)
+    query = query.where(
+      sql<boolean>`(created_at, id) > (${after.createdAt}::timestamptz, ${after.id}::uuid)`,
+    )
   }
   return query.execute()
 }

@@ -9,7 +9,9 @@ describe('EmailSchema', () => {
   it('refuses malformed addresses with a readable message', () => {
     const result = EmailSchema.safeParse('ada@')
     expect(result.success).toBe(false)
-    expect(result.error?.issues[0]?.message).toBe('Enter a valid email address, like name@example.com')
+    expect(result.error?.issues[0]?.message).toBe(
+      'Enter a valid email address, like name@example.com',
+    )
   })
 
   it('refuses look-alike letters from other scripts', () => {
@@ -27,13 +29,15 @@ describe('NewPasswordSchema', () => {
   })
 
   it('refuses short and blank passwords', () => {
-    expect(NewPasswordSchema.safeParse('short').error?.issues[0]?.message).toBe('Password must be at least 10 characters')
+    expect(NewPasswordSchema.safeParse('short').error?.issues[0]?.message).toBe(
+      'Password must be at least 10 characters',
+    )
     expect(NewPasswordSchema.safeParse(' '.repeat(12)).success).toBe(false)
   })
 
   it('accepts a long passphrase with unicode', () => {
-    expect(RegisterInput.parse({ email: 'a@b.co', password: 'correct horse battery stäple' }).password).toBe(
-      'correct horse battery stäple',
-    )
+    expect(
+      RegisterInput.parse({ email: 'a@b.co', password: 'correct horse battery stäple' }).password,
+    ).toBe('correct horse battery stäple')
   })
 })

@@ -13,7 +13,8 @@ export const EmailSchema = z
   .min(1, 'Email is required')
   .max(254, 'Email must be at most 254 characters')
   .refine((value) => /^[\x21-\x7e]+$/.test(value), {
-    message: 'Email may only contain plain ASCII letters, digits and symbols (no spaces or look-alike letters)',
+    message:
+      'Email may only contain plain ASCII letters, digits and symbols (no spaces or look-alike letters)',
   })
   .transform((value) => value.toLowerCase())
   .pipe(z.email({ error: 'Enter a valid email address, like name@example.com' }))
@@ -33,7 +34,11 @@ export const PasswordInputSchema = z
   .min(1, 'Password is required')
   .max(PASSWORD_MAX_LENGTH, `Password must be at most ${PASSWORD_MAX_LENGTH} characters`)
 
-export const DisplayNameSchema = z.string().trim().min(1, 'Name is required').max(100, 'Name must be at most 100 characters')
+export const DisplayNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'Name is required')
+  .max(100, 'Name must be at most 100 characters')
 
 export const RegisterInput = z.object({
   email: EmailSchema,

@@ -9,10 +9,17 @@ export const StoreSlugSchema = z
   .toLowerCase()
   .min(3, 'Store address must be at least 3 characters')
   .max(60, 'Store address must be at most 60 characters')
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Store address may use lowercase letters, digits and single dashes between words')
+  .regex(
+    /^[a-z0-9]+(-[a-z0-9]+)*$/,
+    'Store address may use lowercase letters, digits and single dashes between words',
+  )
 
 export const StoreProfileInput = z.object({
-  storeName: z.string().trim().min(2, 'Store name must be at least 2 characters').max(80, 'Store name must be at most 80 characters'),
+  storeName: z
+    .string()
+    .trim()
+    .min(2, 'Store name must be at least 2 characters')
+    .max(80, 'Store name must be at most 80 characters'),
   contactEmail: EmailSchema,
   payoutCurrency: CurrencyCodeSchema,
 })
