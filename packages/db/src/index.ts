@@ -9,4 +9,5 @@ export {
 export { toJson } from './json'
 export * from './schema'
 export * from './accounts'
+export * from './outbox'
 export * from './sellers'

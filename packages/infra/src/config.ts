@@ -61,6 +61,19 @@ const ConfigSchema = z.object({
   MAIL_FROM: z.string().default('Emporium <no-reply@emporium.local>'),
   /** Mailpit's web UI / REST API, shown to developers and read by tests. */
   MAILPIT_URL: z.url().default('http://127.0.0.1:8025'),
+  /** Folder of the local-disk object store (product images); unset = `.stack/storage` in the repo. */
+  STORAGE_DIR: z.string().trim().optional(),
+  /** Origin prefixed to `/media/<key>` image URLs (e.g. a CDN in front of the API); unset = relative URLs. */
+  MEDIA_BASE_URL: optionalUrl,
+  /** Set S3_BUCKET to store objects in an S3-compatible service instead of the local disk. */
+  S3_BUCKET: z.string().trim().optional(),
+  /** Endpoint of an S3-compatible service (MinIO, gofakes3, ...); unset = AWS S3. */
+  S3_ENDPOINT: optionalUrl,
+  S3_REGION: z.string().default('us-east-1'),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  /** Path-style addressing (`endpoint/bucket/key`), which most self-hosted S3 servers need. */
+  S3_FORCE_PATH_STYLE: z.stringbool().default(true),
   /** "Sign in with …" providers, a JSON array of `{ id, name, issuer, clientId, clientSecret? }`; empty = none. */
   OIDC_PROVIDERS: jsonText.pipe(z.array(OidcProviderSchema)).default([]),
 })
