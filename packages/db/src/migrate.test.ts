@@ -20,7 +20,17 @@ beforeAll(async () => {
 })
 afterAll(async () => {
   await db?.destroy()
-  await sql`drop database if exists ${sql.id(scratchName)} with (force)`.execute(admin)
+  // Not `with (force)`: terminating a closing pool connection surfaces as an unhandled pg error.
+  // The pool is destroyed, so its last connections go within moments; wait for them instead.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await sql`drop database if exists ${sql.id(scratchName)}`.execute(admin)
+      break
+    } catch (error) {
+      if ((error as { code?: string }).code !== '55006' || attempt >= 50) throw error
+      await new Promise((resolve) => setTimeout(resolve, 100))
+    }
+  }
   await admin.destroy()
 })
 
