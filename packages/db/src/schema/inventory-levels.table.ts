@@ -6,6 +6,8 @@ export interface InventoryLevelTable {
   warehouse_id: number
   on_hand: Generated<number>
   reserved: Generated<number>
+  /** Available units at or below which a low-stock alert fires; null = the shop default. */
+  low_stock_threshold: number | null
   version: Generated<number>
   updated_at: Generated<Date>
 }

@@ -1,0 +1,4 @@
+export * from './reserve-stock'
+export * from './reservation-lifecycle'
+export * from './adjust-stock'
+export * from './stock-queries'
