@@ -1,0 +1,5 @@
+export * from './categories'
+export * from './price-changes'
+export * from './product-status'
+export * from './product-writes'
+export * from './seller-product-reads'
