@@ -1,7 +1,9 @@
-import { loadConfig } from '@emporium/infra'
+import { createTemporalClient, loadConfig } from '@emporium/infra'
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker'
 import { createActivities } from './activities'
 import { closeWorkerDeps, createWorkerDeps } from './deps'
+import { createCatalogHandlers, createOutboxRelay } from './outbox'
+import { ensureSchedules } from './schedules/ensure-schedules'
 import { createWorker } from './worker'
 
 const pinoLevels = {
@@ -26,8 +28,17 @@ Runtime.install({
 })
 
 let exitCode = 0
+// Publishes outbox events (search indexing, cache invalidation) beside the Temporal worker.
+const relay = createOutboxRelay({
+  db: deps.db,
+  logger,
+  handlers: createCatalogHandlers(deps.redis),
+})
+relay.start()
 try {
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS })
+  const client = await createTemporalClient(config)
+  await ensureSchedules(client, config.TEMPORAL_TASK_QUEUE).finally(() => client.connection.close())
   try {
     const worker = await createWorker({
       connection,
@@ -52,6 +63,7 @@ try {
   logger.error({ err: error }, 'worker failed')
   exitCode = 1
 } finally {
+  await relay.stop()
   await closeWorkerDeps(deps)
 }
 process.exit(exitCode)

@@ -1,0 +1,15 @@
+export {
+  appendToSearchStream,
+  CATALOG_INVALIDATE_CHANNEL,
+  createCatalogHandlers,
+  invalidateProductCache,
+  PRODUCT_AGGREGATE,
+  SEARCH_EVENTS_STREAM,
+} from './catalog-handlers'
+export {
+  createOutboxRelay,
+  retryDelayMs,
+  type OutboxHandler,
+  type OutboxRelay,
+  type OutboxRelayOptions,
+} from './outbox-relay'
