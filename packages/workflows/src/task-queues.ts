@@ -4,6 +4,7 @@ export const DEFAULT_TASK_QUEUE = 'emporium'
 /** Workflow type names, as the server records them in histories; renaming one breaks running workflows. */
 export const WORKFLOW_TYPES = {
   greetCustomer: 'greetCustomerWorkflow',
+  releaseExpiredReservations: 'releaseExpiredReservationsWorkflow',
 } as const
 
 export type WorkflowType = (typeof WORKFLOW_TYPES)[keyof typeof WORKFLOW_TYPES]

@@ -1,2 +1,3 @@
 // Entry of the workflow bundle: every workflow the worker registers is exported here.
 export { greetCustomerWorkflow } from './greet-customer-workflow'
+export { releaseExpiredReservationsWorkflow } from './release-expired-reservations-workflow'
