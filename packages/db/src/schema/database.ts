@@ -18,6 +18,7 @@ import type { CartTable } from './carts.table'
 import type { TaxRateTable } from './tax-rates.table'
 import type { CouponTable } from './coupons.table'
 import type { CouponRedemptionTable } from './coupon-redemptions.table'
+import type { ExchangeRateTable } from './exchange-rates.table'
 import type { OrderTable } from './orders.table'
 import type { OrderItemTable } from './order-items.table'
 import type { OrderStatusHistoryTable } from './order-status-history.table'
@@ -57,6 +58,7 @@ export interface Database {
   tax_rates: TaxRateTable
   coupons: CouponTable
   coupon_redemptions: CouponRedemptionTable
+  exchange_rates: ExchangeRateTable
   orders: OrderTable
   order_items: OrderItemTable
   order_status_history: OrderStatusHistoryTable

@@ -1,0 +1,4 @@
+export * from './cart-variants'
+export * from './cart-snapshots'
+export * from './coupons'
+export * from './pricing-reference'
