@@ -16,6 +16,7 @@ import {
 } from '@emporium/infra'
 import type { Kysely } from 'kysely'
 import { createSessionStore, type SessionStore } from './accounts/session-store'
+import { CatalogCache } from './catalog/catalog-cache'
 import { allowedOrigins } from './protection/origin-check'
 import {
   createRateLimiters,
@@ -39,6 +40,8 @@ export interface ApiDeps {
   sessions: SessionStore
   rateLimiters: RateLimiters
   allowedOrigins: Set<string>
+  /** Cached shopper catalog reads and their invalidation (`catalog.invalidateProduct` after writes). */
+  catalog: CatalogCache
   /** Closes every connection so the process can exit cleanly. */
   close: () => Promise<void>
 }
@@ -52,10 +55,11 @@ export function createApiDeps(
   const redis = createRedis(config)
   let temporal: Promise<TemporalClient> | undefined
   const { mailer, kind } = createMailer(config)
+  const db = createDb(config.DATABASE_URL)
   const deps: ApiDeps = {
     config,
     logger,
-    db: createDb(config.DATABASE_URL),
+    db,
     redis,
     temporal: () => {
       temporal ??= createTemporalClient(config).catch((error: unknown) => {
@@ -75,8 +79,13 @@ export function createApiDeps(
       options.rateLimitNamespace,
     ),
     allowedOrigins: allowedOrigins(config),
+    catalog: new CatalogCache(db, redis, logger),
     close: async () => {
-      const closing: Promise<unknown>[] = [deps.db.destroy(), deps.redis.quit()]
+      const closing: Promise<unknown>[] = [
+        deps.db.destroy(),
+        deps.redis.quit(),
+        deps.catalog.close(),
+      ]
       if (temporal) closing.push(temporal.then((client) => client.connection.close()))
       mailer.close()
       const results = await Promise.allSettled(closing)

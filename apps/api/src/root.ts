@@ -1,6 +1,7 @@
 import { accountRouter } from './routers/account'
 import { adminRouter } from './routers/admin'
 import { authRouter } from './routers/auth'
+import { catalogRouter } from './routers/catalog'
 import { healthRouter } from './routers/health'
 import { oidcRouter } from './routers/oidc'
 import { sellerStoreRouter } from './routers/seller-store'
@@ -11,6 +12,7 @@ export const appRouter = router({
   account: accountRouter,
   admin: adminRouter,
   auth: authRouter,
+  catalog: catalogRouter,
   health: healthRouter,
   oidc: oidcRouter,
   seller: sellerStoreRouter,

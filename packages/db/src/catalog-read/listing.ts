@@ -27,7 +27,10 @@ const SORT_KEYS: Record<ListingSort, { key: RawBuilder<unknown>; dir: 'asc' | 'd
  * One page of active products of approved sellers in a category and its descendants, priced in
  * `query.currency` (products without a price in it are left out), filtered and keyset-paginated.
  */
-export async function listCatalogProducts(db: Db, query: ListProductsQuery): Promise<ProductListing> {
+export async function listCatalogProducts(
+  db: Db,
+  query: ListProductsQuery,
+): Promise<ProductListing> {
   const { key, dir } = SORT_KEYS[query.sort]
   const cursor = query.cursor === undefined ? null : decodeListingCursor(query.cursor)
   if (query.cursor !== undefined && cursor?.sort !== query.sort)

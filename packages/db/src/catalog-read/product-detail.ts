@@ -57,7 +57,9 @@ export async function findProductDetail(
       eb
         .selectFrom('seller_ratings as r')
         .whereRef('r.seller_id', '=', 's.id')
-        .select(sql<string | null>`round(avg((shipping + accuracy + communication) / 3.0), 2)`.as('a'))
+        .select(
+          sql<string | null>`round(avg((shipping + accuracy + communication) / 3.0), 2)`.as('a'),
+        )
         .as('seller_rating_avg'),
       eb
         .selectFrom('seller_ratings as r')
@@ -81,7 +83,9 @@ export async function findProductDetail(
             e
               .selectFrom('inventory_levels as il')
               .whereRef('il.variant_id', '=', 'v.id')
-              .select(sql<number>`coalesce(sum(greatest(il.on_hand - il.reserved, 0)), 0)::int`.as('a'))
+              .select(
+                sql<number>`coalesce(sum(greatest(il.on_hand - il.reserved, 0)), 0)::int`.as('a'),
+              )
               .as('available'),
           ])
           .orderBy('v.position')

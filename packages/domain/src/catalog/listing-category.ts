@@ -37,3 +37,33 @@ export const CategoryPage = z.object({
   children: z.array(CategorySummary),
 })
 export type CategoryPage = z.infer<typeof CategoryPage>
+
+/** The categories from the root down to `path` (itself last); empty when `path` is not in the tree. */
+export function categoryTrail(tree: CategoryTree, path: string): CategoryNode[] {
+  const trail: CategoryNode[] = []
+  let level = tree.roots
+  const parts = path.split('/')
+  for (let i = 0; i < parts.length; i += 1) {
+    const prefix = parts.slice(0, i + 1).join('/')
+    const node = level.find((c) => c.path === prefix)
+    if (!node) return []
+    trail.push(node)
+    level = node.children
+  }
+  return trail
+}
+
+/** The same category without its sub-tree. */
+export function categorySummary(node: CategoryNode): CategorySummary {
+  return { id: node.id, slug: node.slug, path: node.path, name: node.name, depth: node.depth }
+}
+
+/** The node with id `id` anywhere in the tree, or undefined. */
+export function findCategoryById(tree: CategoryTree, id: number): CategoryNode | undefined {
+  const stack = [...tree.roots]
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    if (node.id === id) return node
+    stack.push(...node.children)
+  }
+  return undefined
+}
