@@ -2,8 +2,10 @@
 // environment (the local dev server by default) and stores its event history as a replay fixture
 // in packages/workflows/histories/<workflow-file-name>.json. Re-record only on purpose: replay tests
 // exist to prove that changed workflow code still replays histories of runs already in flight.
+// Pass fixture names (e.g. `-- release-expired-reservations-workflow`) to record only those.
 import { randomUUID } from 'node:crypto'
 import { writeFile } from 'node:fs/promises'
+import { createDb } from '@emporium/db'
 import { createLogger, createRedis, createTemporalClient, loadConfig } from '@emporium/infra'
 import {
   DEFAULT_TASK_QUEUE,
@@ -11,17 +13,24 @@ import {
   isolatedTaskQueue,
   WORKFLOW_TYPES,
 } from '@emporium/workflows'
-import type { greetCustomerWorkflow } from '@emporium/workflows/workflows'
+import type {
+  greetCustomerWorkflow,
+  releaseExpiredReservationsWorkflow,
+} from '@emporium/workflows/workflows'
 import { NativeConnection } from '@temporalio/worker'
 import { createGreetingActivities, greetingsKey } from '../activities/greeting-activities'
+import { createInventoryActivities } from '../activities/inventory-activities'
 import { historiesDir, historyToFixture } from '../replay/history-fixtures'
 import { createWorker } from '../worker'
 
 const config = loadConfig()
 const logger = createLogger(config, 'record-histories')
+const only = process.argv.slice(2)
+const wanted = (fixture: string) => only.length === 0 || only.includes(fixture)
 const taskQueue = isolatedTaskQueue(DEFAULT_TASK_QUEUE, `record-histories-${randomUUID()}`)
 
 const redis = createRedis(config)
+const db = createDb(config.DATABASE_URL, 2)
 const client = await createTemporalClient(config)
 const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS })
 try {
@@ -29,9 +38,17 @@ try {
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue,
-    activities: createGreetingActivities({ redis, logger }),
+    activities: {
+      ...createGreetingActivities({ redis, logger }),
+      ...createInventoryActivities({ db, redis, logger }),
+    },
   })
   await worker.runUntil(async () => {
+    if (wanted('greet-customer-workflow')) await recordGreeting()
+    if (wanted('release-expired-reservations-workflow')) await recordSweep()
+  })
+
+  async function recordGreeting() {
     const customerId = `history-${randomUUID()}`
     const handle = await client.workflow.start<typeof greetCustomerWorkflow>(
       WORKFLOW_TYPES.greetCustomer,
@@ -46,9 +63,25 @@ try {
     const file = new URL('greet-customer-workflow.json', historiesDir)
     await writeFile(file, historyToFixture(await handle.fetchHistory()))
     logger.info({ workflowId: handle.workflowId, file: file.pathname }, 'history recorded')
-  })
+  }
+
+  async function recordSweep() {
+    const sweep = await client.workflow.start<typeof releaseExpiredReservationsWorkflow>(
+      WORKFLOW_TYPES.releaseExpiredReservations,
+      {
+        taskQueue,
+        workflowId: `history-${randomUUID()}`,
+        args: [{ batchSize: 100, maxBatches: 3 }],
+      },
+    )
+    await sweep.result()
+    const sweepFile = new URL('release-expired-reservations-workflow.json', historiesDir)
+    await writeFile(sweepFile, historyToFixture(await sweep.fetchHistory()))
+    logger.info({ workflowId: sweep.workflowId, file: sweepFile.pathname }, 'history recorded')
+  }
 } finally {
   await connection.close()
   await client.connection.close()
   await redis.quit()
+  await db.destroy()
 }
