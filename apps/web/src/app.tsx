@@ -1,15 +1,50 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { useEffect, useState, type ComponentType } from 'react'
+import { AccountPage } from './account/account-page'
+import { ForgotPasswordPage } from './accounts/forgot-password-page'
+import { OidcCallbackPage } from './accounts/oidc-callback-page'
+import { ResetPasswordPage } from './accounts/reset-password-page'
+import { SignInPage } from './accounts/sign-in-page'
+import { SignUpPage } from './accounts/sign-up-page'
+import { useMe } from './accounts/use-me'
+import { VerifyEmailPage } from './accounts/verify-email-page'
+import { SellerApprovalsPage } from './admin/seller-approvals-page'
 import { AppShell, type NavItem } from './layout/app-shell'
+import { UserMenu } from './layout/user-menu'
 import { Link, usePathname } from './router'
+import { OpenStorePage } from './sellers/open-store-page'
 import { StatusPage } from './status/status-page'
+import type { Me } from './trpc'
 
 interface Page extends NavItem {
   Component: ComponentType
+  /** Whether the header links to this page for this visitor; pages without it are reached by links. */
+  inNav?: (me: Me | undefined) => boolean
 }
 
 // Every page the app has; the header navigation is built from this list, so it never links nowhere.
-const PAGES: Page[] = [{ path: '/', label: 'System status', Component: StatusPage }]
+const PAGES: Page[] = [
+  { path: '/', label: 'System status', Component: StatusPage, inNav: () => true },
+  {
+    path: '/sell',
+    label: 'Sell on Emporium',
+    Component: OpenStorePage,
+    inNav: (me) => Boolean(me && me.role !== 'admin'),
+  },
+  {
+    path: '/admin/sellers',
+    label: 'Stores',
+    Component: SellerApprovalsPage,
+    inNav: (me) => me?.role === 'admin',
+  },
+  { path: '/account', label: 'Your account', Component: AccountPage },
+  { path: '/sign-in', label: 'Sign in', Component: SignInPage },
+  { path: '/sign-up', label: 'Create an account', Component: SignUpPage },
+  { path: '/forgot-password', label: 'Forgot password', Component: ForgotPasswordPage },
+  { path: '/reset-password', label: 'Choose a new password', Component: ResetPasswordPage },
+  { path: '/verify-email', label: 'Confirm your email', Component: VerifyEmailPage },
+  { path: '/auth/callback', label: 'Signing you in', Component: OidcCallbackPage },
+]
 
 function NotFoundPage() {
   return (
@@ -24,14 +59,16 @@ function NotFoundPage() {
 
 function Routes() {
   const pathname = usePathname()
+  const me = useMe()
   const page = PAGES.find((p) => p.path === pathname)
   const title = page?.label ?? 'Page not found'
   useEffect(() => {
     document.title = `${title} · Emporium`
   }, [title])
   const Component = page?.Component ?? NotFoundPage
+  const nav = PAGES.filter((p) => p.inNav?.(me.data))
   return (
-    <AppShell nav={PAGES} currentPath={pathname}>
+    <AppShell nav={nav} currentPath={pathname} actions={<UserMenu />}>
       <Component />
     </AppShell>
   )

@@ -14,3 +14,15 @@ export type ServiceHealth = HealthReport['services'][number]
 
 /** Operator links from `health.links`. */
 export type OpsLinks = Awaited<ReturnType<typeof trpc.health.links.query>>
+
+/** The signed-in user from `auth.me` (null when signed out). */
+export type Me = Awaited<ReturnType<typeof trpc.auth.me.query>>
+
+/** One of the user's sessions from `auth.listSessions`. */
+export type SessionView = Awaited<ReturnType<typeof trpc.auth.listSessions.query>>[number]
+
+/** One address-book entry from `account.listAddresses`. */
+export type AddressView = Awaited<ReturnType<typeof trpc.account.listAddresses.query>>[number]
+
+/** A store from `seller.getStore` / `admin.listSellers`. */
+export type StoreView = Awaited<ReturnType<typeof trpc.seller.getStore.query>>

@@ -11,10 +11,13 @@ export interface NavItem {
 export function AppShell({
   nav,
   currentPath,
+  actions,
   children,
 }: {
   nav: NavItem[]
   currentPath: string
+  /** Shown at the end of the header (the signed-in user's menu). */
+  actions?: ReactNode
   children: ReactNode
 }) {
   return (
@@ -37,6 +40,7 @@ export function AppShell({
             ))}
           </ul>
         </nav>
+        {actions}
       </header>
       <main id="main" tabIndex={-1}>
         {children}

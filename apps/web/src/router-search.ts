@@ -1,0 +1,16 @@
+import { useSyncExternalStore } from 'react'
+
+function subscribe(listener: () => void): () => void {
+  window.addEventListener('popstate', listener)
+  return () => window.removeEventListener('popstate', listener)
+}
+
+/** The current query string without its `?` (`token=abc`), as links in mails carry it. */
+export function useSearch(): string {
+  return useSyncExternalStore(subscribe, () => window.location.search.replace(/^\?/, ''))
+}
+
+/** One query parameter of the current address, or null. */
+export function useSearchParam(name: string): string | null {
+  return new URLSearchParams(useSearch()).get(name)
+}
