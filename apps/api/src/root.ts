@@ -1,11 +1,14 @@
 import { accountRouter } from './routers/account'
 import { adminRouter } from './routers/admin'
+import { adminCatalogRouter } from './routers/admin-catalog'
 import { authRouter } from './routers/auth'
 import { catalogRouter } from './routers/catalog'
 import { healthRouter } from './routers/health'
 import { oidcRouter } from './routers/oidc'
+import { sellerProductBulkRouter } from './routers/seller-product-bulk'
+import { sellerProductsRouter } from './routers/seller-products'
 import { sellerStoreRouter } from './routers/seller-store'
-import { router } from './trpc'
+import { mergeRouters, router } from './trpc'
 
 /** The whole API: one router per bounded context. */
 export const appRouter = router({
@@ -13,9 +16,10 @@ export const appRouter = router({
   admin: adminRouter,
   auth: authRouter,
   catalog: catalogRouter,
+  catalogAdmin: adminCatalogRouter,
   health: healthRouter,
   oidc: oidcRouter,
-  seller: sellerStoreRouter,
+  seller: mergeRouters(sellerStoreRouter, sellerProductsRouter, sellerProductBulkRouter),
 })
 
 export type AppRouter = typeof appRouter

@@ -35,6 +35,7 @@ const t = initTRPC
   })
 
 export const router = t.router
+export const mergeRouters = t.mergeRouters
 export const middleware = t.middleware
 export const createCallerFactory = t.createCallerFactory
 

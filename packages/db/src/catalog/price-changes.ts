@@ -21,15 +21,15 @@ export interface ChangedPrice {
 }
 
 /**
- * Changes every selected price of `sellerId` in `currency` to `compute(sku, amount)` in one
- * transaction (rows locked in id order), recording `price.changed` per product. Listed SKUs that
- * are not the seller's or have no price in `currency` come back as `missing` and nothing changes;
- * `compute` may throw to refuse the whole change.
+ * Changes every selected price of `sellerId` in `currency` to what `compute` returns for it (same
+ * order) in one transaction, rows locked in id order, recording `price.changed` per product.
+ * Listed SKUs that are not the seller's or have no price in `currency` come back as `missing` and
+ * nothing changes; `compute` may throw to refuse the whole change.
  */
 export function changeSellerPrices(
   db: Db,
   input: { sellerId: string; currency: string; selection: PriceSelection },
-  compute: (sku: string, amountMinor: number) => number,
+  compute: (prices: { sku: string; amountMinor: number }[]) => number[],
 ): Promise<{ changed: ChangedPrice[] } | { missing: string[] }> {
   return db.transaction().execute(async (trx) => {
     const { selection } = input
@@ -53,12 +53,13 @@ export function changeSellerPrices(
       const missing = [...new Set(selection.skus)].filter((sku) => !found.has(sku))
       if (missing.length > 0) return { missing }
     }
-    const changed = rows.map((r) => ({
+    const amounts = compute(rows.map((r) => ({ sku: r.sku, amountMinor: r.amount_minor })))
+    const changed = rows.map((r, i) => ({
       id: r.id,
       sku: r.sku,
       productId: r.product_id,
       before: r.amount_minor,
-      after: compute(r.sku, r.amount_minor),
+      after: amounts[i] ?? r.amount_minor,
     }))
     for (const c of changed) {
       if (c.after === c.before) continue
