@@ -7,6 +7,7 @@ import { healthRouter } from './routers/health'
 import { oidcRouter } from './routers/oidc'
 import { sellerProductBulkRouter } from './routers/seller-product-bulk'
 import { sellerProductsRouter } from './routers/seller-products'
+import { sellerImagesRouter } from './routers/seller-images'
 import { sellerStoreRouter } from './routers/seller-store'
 import { mergeRouters, router } from './trpc'
 
@@ -19,7 +20,7 @@ export const appRouter = router({
   catalogAdmin: adminCatalogRouter,
   health: healthRouter,
   oidc: oidcRouter,
-  seller: mergeRouters(sellerStoreRouter, sellerProductsRouter, sellerProductBulkRouter),
+  seller: mergeRouters(sellerStoreRouter, sellerImagesRouter, sellerProductsRouter, sellerProductBulkRouter),
 })
 
 export type AppRouter = typeof appRouter

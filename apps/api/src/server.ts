@@ -5,6 +5,8 @@ import type { Config } from '@emporium/infra'
 import { createContextFactory } from './context'
 import { createApiDeps, type ApiDeps } from './deps'
 import { checkDependencies } from './health/check-dependencies'
+import { mediaStorage } from './media/media-storage'
+import { serveMedia } from './media/serve-media'
 import type { RateLimitSettings } from './protection/rate-limits'
 import { appRouter } from './root'
 
@@ -47,6 +49,13 @@ export async function startApiServer(options: {
     if (path === '/healthz') {
       handleHealthz(deps, res).catch((error: unknown) => {
         deps.logger.error({ err: error }, 'healthz failed')
+        if (!res.headersSent) res.writeHead(500).end()
+      })
+      return
+    }
+    if (path?.startsWith('/media/')) {
+      serveMedia(mediaStorage(deps.config), req, res, path).catch((error: unknown) => {
+        deps.logger.error({ err: error, path }, 'media request failed')
         if (!res.headersSent) res.writeHead(500).end()
       })
       return

@@ -49,6 +49,7 @@ export const EXPECTED_ACCESS: Record<string, Meta['access']> = {
   'seller.bulkChangePrices': 'seller',
   'seller.createProduct': 'seller',
   'seller.createProduct': 'seller',
+  'seller.deleteProductImage': 'seller',
   'seller.getDashboardStore': 'seller',
   'seller.getProduct': 'seller',
   'seller.getProduct': 'seller',
@@ -67,4 +68,5 @@ export const EXPECTED_ACCESS: Record<string, Meta['access']> = {
   'seller.updateProduct': 'seller',
   'seller.updateProduct': 'seller',
   'seller.updateStore': 'seller',
+  'seller.uploadProductImage': 'seller',
 }
