@@ -1,0 +1,7 @@
+export * from './types'
+export { AFFINITY_WEIGHTS, loadPersonalization, recordAffinity } from './affinity'
+export { createSearchEngine } from './create-search-engine'
+export { PostgresSearchEngine } from './postgres-engine'
+export { TypesenseSearchEngine } from './typesense-engine'
+export { allSearchDocuments, loadSearchDocuments } from './search-documents'
+export { priceBand } from './ranking-rules'
