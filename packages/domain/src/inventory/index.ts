@@ -7,3 +7,14 @@ export {
   type StockRecord,
 } from './allocate-order'
 export { StockBadgeSchema, availableToSell, stockBadge, type StockBadge } from './stock-level'
+export {
+  AdjustStockInput,
+  AdjustStockResultView,
+  InventoryRowView,
+  ListInventoryInput,
+  ListLowStockAlertsInput,
+  ListStockMovementsInput,
+  LowStockAlertView,
+  StockLevelView,
+  StockMovementView,
+} from './stock-schemas'

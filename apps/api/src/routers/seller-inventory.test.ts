@@ -1,0 +1,170 @@
+import { randomUUID } from 'node:crypto'
+import type { TRPCClientError } from '@trpc/client'
+import { reserveStock } from '@emporium/db'
+import { insertTestWarehouse } from '@emporium/db/testing'
+import { testConfig } from '@emporium/infra/testing'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { AppRouter } from '../root'
+import { startApiServer, type RunningApi } from '../server'
+import { createTestClient } from '../testing/api-client'
+import { createTestSeller } from '../testing/sellers'
+
+const errorOf = (promise: Promise<unknown>) =>
+  promise.then(
+    () => null,
+    (e: unknown) => e as TRPCClientError<AppRouter>,
+  )
+
+describe('seller inventory: adjustments, ledger, low-stock alerts', () => {
+  let api: RunningApi
+  beforeAll(async () => {
+    api = await startApiServer({ config: testConfig(), port: 0, rateLimitNamespace: randomUUID() })
+  })
+  afterAll(async () => {
+    await api.close()
+  })
+
+  /** An approved seller, signed in, owning one variant; plus a warehouse. */
+  async function sellerWithVariant() {
+    const { user, seller } = await createTestSeller(api.deps.db)
+    const key = randomUUID()
+    const product = await api.deps.db
+      .insertInto('products')
+      .values({ seller_id: seller.id, name: `Lamp ${key}`, slug: `lamp-${key}`, status: 'active' })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    const variant = await api.deps.db
+      .insertInto('product_variants')
+      .values({ product_id: product.id, sku: `LAMP-${key}`, title: 'Default' })
+      .returning(['id', 'sku'])
+      .executeTakeFirstOrThrow()
+    const warehouseId = await insertTestWarehouse(api.deps.db)
+    const browser = createTestClient(api.url)
+    await browser.client.auth.login.mutate({ email: user.email, password: user.password })
+    return { client: browser.client, seller, variantId: variant.id, sku: variant.sku, warehouseId }
+  }
+
+  it('applies an adjustment once per idempotency key and records it in the ledger', async () => {
+    const { client, variantId, warehouseId } = await sellerWithVariant()
+    const adjust = {
+      variantId,
+      warehouseId,
+      delta: 12,
+      idempotencyKey: `restock-${randomUUID()}`,
+      reason: 'restock' as const,
+    }
+    const first = await client.seller.adjustStock.mutate(adjust)
+    const retried = await client.seller.adjustStock.mutate(adjust)
+    const level = {
+      variantId,
+      warehouseId,
+      onHand: 12,
+      reserved: 0,
+      available: 12,
+      lowStockThreshold: 5,
+      low: false,
+    }
+    expect(first).toEqual({ applied: true, level })
+    expect(retried).toEqual({ applied: false, level })
+    const ledger = await client.seller.listStockMovements.query({ variantId })
+    expect(ledger.items.map((m) => [m.reason, m.onHandDelta, m.reservedDelta])).toEqual([
+      ['restock', 12, 0],
+    ])
+    expect(ledger.nextBeforeId).toBeNull()
+  })
+
+  it('raises a low-stock alert when available falls to the threshold, and lists the row as low', async () => {
+    const { client, variantId, sku, warehouseId } = await sellerWithVariant()
+    await client.seller.adjustStock.mutate({
+      variantId,
+      warehouseId,
+      setOnHand: 20,
+      idempotencyKey: `count-${randomUUID()}`,
+      reason: 'adjustment',
+      lowStockThreshold: 8,
+    })
+    expect((await client.seller.listLowStockAlerts.query({})).items).toEqual([])
+    await client.seller.adjustStock.mutate({
+      variantId,
+      warehouseId,
+      delta: -12,
+      idempotencyKey: `loss-${randomUUID()}`,
+      reason: 'adjustment',
+    })
+    const alerts = await client.seller.listLowStockAlerts.query({})
+    expect(alerts.items).toMatchObject([
+      { variantId, sku, warehouseId, available: 8, threshold: 8 },
+    ])
+    const inventory = await client.seller.listInventory.query({ lowOnly: true })
+    expect(inventory.items).toMatchObject([
+      { variantId, sku, warehouseId, onHand: 8, available: 8, low: true },
+    ])
+  })
+
+  it('refuses to drop on hand below what open checkouts reserved, changing nothing', async () => {
+    const { client, variantId, warehouseId } = await sellerWithVariant()
+    await client.seller.adjustStock.mutate({
+      variantId,
+      warehouseId,
+      setOnHand: 6,
+      idempotencyKey: `count-${randomUUID()}`,
+      reason: 'adjustment',
+    })
+    const reserved = await reserveStock(api.deps.db, {
+      ownerKey: `checkout-${randomUUID()}`,
+      lines: [{ variantId, quantity: 4 }],
+      shippingRegion: 'EU',
+      expiresAt: new Date(Date.now() + 3_600_000),
+    })
+    expect(reserved.ok).toBe(true)
+    const error = await errorOf(
+      client.seller.adjustStock.mutate({
+        variantId,
+        warehouseId,
+        setOnHand: 3,
+        idempotencyKey: `count-${randomUUID()}`,
+        reason: 'adjustment',
+      }),
+    )
+    expect(error?.data?.code).toBe('CONFLICT')
+    expect(error?.message).toBe('On hand cannot drop to 3: 4 units are reserved by open checkouts.')
+    const [row] = (await client.seller.listInventory.query({ variantId })).items
+    expect(row).toMatchObject({ onHand: 6, reserved: 4, available: 2 })
+    const ledger = await client.seller.listStockMovements.query({ variantId })
+    expect(ledger.items.map((m) => m.reason)).toEqual(['reserve', 'adjustment'])
+  })
+
+  it("a seller cannot adjust or see another seller's stock", async () => {
+    const a = await sellerWithVariant()
+    const b = await sellerWithVariant()
+    await a.client.seller.adjustStock.mutate({
+      variantId: a.variantId,
+      warehouseId: a.warehouseId,
+      setOnHand: 5,
+      idempotencyKey: `count-${randomUUID()}`,
+      reason: 'adjustment',
+    })
+    const error = await errorOf(
+      b.client.seller.adjustStock.mutate({
+        variantId: a.variantId,
+        warehouseId: a.warehouseId,
+        delta: -5,
+        idempotencyKey: `steal-${randomUUID()}`,
+        reason: 'adjustment',
+      }),
+    )
+    expect(error?.data?.code).toBe('NOT_FOUND')
+    expect(
+      (await a.client.seller.listInventory.query({ variantId: a.variantId })).items,
+    ).toMatchObject([{ onHand: 5 }])
+    expect(
+      (await a.client.seller.listStockMovements.query({ variantId: a.variantId })).items,
+    ).toHaveLength(1)
+    expect((await b.client.seller.listInventory.query({ variantId: a.variantId })).items).toEqual(
+      [],
+    )
+    expect(
+      (await b.client.seller.listStockMovements.query({ variantId: a.variantId })).items,
+    ).toEqual([])
+  })
+})

@@ -1,0 +1,72 @@
+import { TRPCError } from '@trpc/server'
+import { z } from 'zod'
+import { adjustStock, listInventory, listLowStockAlerts, listStockMovements } from '@emporium/db'
+import {
+  AdjustStockInput,
+  AdjustStockResultView,
+  InventoryRowView,
+  ListInventoryInput,
+  ListLowStockAlertsInput,
+  ListStockMovementsInput,
+  LowStockAlertView,
+  StockMovementView,
+} from '@emporium/domain'
+import { router, sellerProcedure } from '../trpc'
+
+/** Stock of the caller's own store: adjustments, the ledger and low-stock alerts. */
+export const sellerInventoryRouter = router({
+  /** Changes on-hand stock of one of the seller's variants in a warehouse; a retry with the same key applies once. */
+  adjustStock: sellerProcedure
+    .input(AdjustStockInput)
+    .output(AdjustStockResultView)
+    .mutation(async ({ ctx, input }) => {
+      const result = await adjustStock(ctx.db, { ...input, sellerId: ctx.seller.id })
+      if (result.ok) return { applied: result.applied, level: result.level }
+      throw new TRPCError({
+        code: result.code === 'NOT_FOUND' ? 'NOT_FOUND' : 'CONFLICT',
+        message: result.message,
+      })
+    }),
+
+  /** The seller's stock per variant and warehouse, with a low-stock flag. */
+  listInventory: sellerProcedure
+    .input(ListInventoryInput)
+    .output(z.object({ items: z.array(InventoryRowView) }))
+    .query(async ({ ctx, input }) => ({
+      items: await listInventory(ctx.db, ctx.seller.id, input),
+    })),
+
+  /** The seller's stock movements, newest first; pass `nextBeforeId` back as `beforeId` for older ones. */
+  listStockMovements: sellerProcedure
+    .input(ListStockMovementsInput)
+    .output(
+      z.object({ items: z.array(StockMovementView), nextBeforeId: z.number().int().nullable() }),
+    )
+    .query(async ({ ctx, input }) => {
+      const rows = await listStockMovements(ctx.db, ctx.seller.id, input)
+      return {
+        items: rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })),
+        nextBeforeId: rows.length === input.limit ? (rows.at(-1)?.id ?? null) : null,
+      }
+    }),
+
+  /** Low-stock alerts raised for the seller's stock, newest first. */
+  listLowStockAlerts: sellerProcedure
+    .input(ListLowStockAlertsInput)
+    .output(z.object({ items: z.array(LowStockAlertView) }))
+    .query(async ({ ctx, input }) => {
+      const rows = await listLowStockAlerts(ctx.db, ctx.seller.id, input)
+      return {
+        items: rows.map((r) => ({
+          id: r.id,
+          variantId: r.variantId,
+          sku: r.sku,
+          warehouseId: r.warehouseId,
+          warehouseCode: r.warehouseCode,
+          available: r.available,
+          threshold: r.threshold,
+          raisedAt: r.raisedAt.toISOString(),
+        })),
+      }
+    }),
+})
