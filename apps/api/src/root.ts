@@ -5,6 +5,7 @@ import { authRouter } from './routers/auth'
 import { catalogRouter } from './routers/catalog'
 import { healthRouter } from './routers/health'
 import { oidcRouter } from './routers/oidc'
+import { sellerInventoryRouter } from './routers/seller-inventory'
 import { sellerProductBulkRouter } from './routers/seller-product-bulk'
 import { sellerProductsRouter } from './routers/seller-products'
 import { sellerImagesRouter } from './routers/seller-images'
@@ -20,7 +21,13 @@ export const appRouter = router({
   catalogAdmin: adminCatalogRouter,
   health: healthRouter,
   oidc: oidcRouter,
-  seller: mergeRouters(sellerStoreRouter, sellerImagesRouter, sellerProductsRouter, sellerProductBulkRouter),
+  seller: mergeRouters(
+    sellerStoreRouter,
+    sellerImagesRouter,
+    sellerProductsRouter,
+    sellerProductBulkRouter,
+    sellerInventoryRouter,
+  ),
 })
 
 export type AppRouter = typeof appRouter
