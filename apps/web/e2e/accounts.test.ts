@@ -195,4 +195,40 @@ describe('accounts in the browser', () => {
     await page.close()
     await before.close()
   })
+
+  it('keeps an address book: adds addresses, shows field errors, moves the default, deletes', async () => {
+    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } })
+    await signUp(page, newEmail())
+    await page.goto(`${web.url}/account`)
+    const book = page.getByRole('region', { name: 'Address book' })
+    const add = async (name: string, country: string) => {
+      await book.getByRole('button', { name: 'Add an address' }).click()
+      const form = book.getByRole('form', { name: 'New address' })
+      await form.getByLabel('Full name').fill(name)
+      await form.getByLabel('Address line 1').fill('1 Main Street')
+      await form.getByLabel('City').fill('Springfield')
+      await form.getByLabel('Postal code').fill('12345')
+      await form.getByLabel('Country code').fill(country)
+      await form.getByRole('button', { name: 'Add address' }).click()
+      return form
+    }
+    await add('Ada Home', 'US')
+    const items = book.getByRole('list', { name: 'Addresses' }).getByRole('listitem')
+    await items.first().waitFor()
+    expect(await items.first().textContent()).toContain('Default')
+
+    const form = await add('Ada Work', 'U1')
+    await form.getByText('Country must be a two-letter ISO code, like US or DE').waitFor()
+    await form.getByLabel('Country code').fill('DE')
+    await form.getByRole('button', { name: 'Add address' }).click()
+    await expect.poll(() => items.count()).toBe(2)
+
+    await book.getByRole('button', { name: 'Make default Ada Work, 1 Main Street' }).click()
+    await expect.poll(() => items.first().textContent()).toContain('Ada Work')
+    expect(await items.first().textContent()).toContain('Default')
+    await book.getByRole('button', { name: 'Delete Ada Home, 1 Main Street' }).click()
+    await expect.poll(() => items.count()).toBe(1)
+    await page.screenshot({ path: `${artifacts}accounts-address-book.png`, fullPage: true })
+    await page.close()
+  })
 })
