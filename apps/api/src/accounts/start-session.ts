@@ -1,3 +1,4 @@
+import { mergeGuestCartIntoUserCart } from '../cart'
 import type { Context } from '../context'
 import { setSessionCookie } from './cookies'
 import { DEFAULT_SESSION_OPTIONS } from './session-store'
@@ -15,6 +16,7 @@ export async function startSession(ctx: Context, userId: string, client: 'web' |
     Math.floor(DEFAULT_SESSION_OPTIONS.absoluteTtlMs / 1000),
     ctx.config.COOKIE_SECURE,
   )
+  await mergeGuestCartIntoUserCart(ctx, userId)
   return {
     // Mobile clients keep the token and send it as a bearer token; the web only gets the httpOnly cookie.
     token: client === 'mobile' ? token : null,
