@@ -2,6 +2,7 @@ import { accountRouter } from './routers/account'
 import { adminRouter } from './routers/admin'
 import { adminCatalogRouter } from './routers/admin-catalog'
 import { authRouter } from './routers/auth'
+import { cartRouter } from './routers/cart'
 import { catalogRouter } from './routers/catalog'
 import { healthRouter } from './routers/health'
 import { oidcRouter } from './routers/oidc'
@@ -17,6 +18,7 @@ export const appRouter = router({
   account: accountRouter,
   admin: adminRouter,
   auth: authRouter,
+  cart: cartRouter,
   catalog: catalogRouter,
   catalogAdmin: adminCatalogRouter,
   health: healthRouter,
