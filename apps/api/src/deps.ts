@@ -4,12 +4,14 @@ import {
   createMailer,
   createRedis,
   createSearchClient,
+  createSearchEngine,
   createStripe,
   createTemporalClient,
   type Config,
   type Logger,
   type Mailer,
   type Redis,
+  type SearchEngine,
   type Stripe,
   type TemporalClient,
   type TypesenseClient,
@@ -34,6 +36,8 @@ export interface ApiDeps {
   /** Lazily connected: the API serves requests (and reports Temporal down) while Temporal is unreachable. */
   temporal: () => Promise<TemporalClient>
   search: TypesenseClient | undefined
+  /** Product search: Typesense when TYPESENSE_URL is set, else PostgreSQL. */
+  searchEngine: SearchEngine
   stripe: Stripe | undefined
   mailer: Mailer
   mailKind: 'smtp' | 'json'
@@ -69,6 +73,7 @@ export function createApiDeps(
       return temporal
     },
     search: createSearchClient(config),
+    searchEngine: createSearchEngine(config, db),
     stripe: createStripe(config),
     mailer,
     mailKind: kind,

@@ -6,6 +6,7 @@ import { cartRouter } from './routers/cart'
 import { catalogRouter } from './routers/catalog'
 import { healthRouter } from './routers/health'
 import { oidcRouter } from './routers/oidc'
+import { searchRouter } from './routers/search'
 import { sellerInventoryRouter } from './routers/seller-inventory'
 import { sellerProductBulkRouter } from './routers/seller-product-bulk'
 import { sellerProductsRouter } from './routers/seller-products'
@@ -23,6 +24,7 @@ export const appRouter = router({
   catalogAdmin: adminCatalogRouter,
   health: healthRouter,
   oidc: oidcRouter,
+  search: searchRouter,
   seller: mergeRouters(
     sellerStoreRouter,
     sellerImagesRouter,

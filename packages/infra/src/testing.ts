@@ -24,3 +24,4 @@ export const TEST_ENV: Readonly<Record<string, string>> = {
 export function testConfig(overrides: Record<string, string | undefined> = {}): Config {
   return loadConfig({ ...TEST_ENV, ...process.env, ...overrides })
 }
+export { createFixtureCatalog, insertFixtureProduct } from './search-engine/catalog-fixtures'

@@ -52,6 +52,8 @@ export const EXPECTED_ACCESS: Record<string, Meta['access']> = {
   'oidc.complete': 'public',
   'oidc.providers': 'public',
   'oidc.start': 'public',
+  'search.autocomplete': 'public',
+  'search.products': 'public',
   'seller.adjustStock': 'seller',
   'seller.archiveProduct': 'seller',
   'seller.archiveProduct': 'seller',

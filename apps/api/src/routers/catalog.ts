@@ -11,6 +11,7 @@ import {
   categoryTrail,
   findCategoryById,
 } from '@emporium/domain/catalog'
+import { AFFINITY_WEIGHTS, recordAffinity } from '@emporium/infra'
 import { publicProcedure, router } from '../trpc'
 
 /** Shopper browsing: category tree, category pages, listings and product pages (cached). */
@@ -67,6 +68,10 @@ export const catalogRouter = router({
           ? undefined
           : findCategoryById(await ctx.catalog.getCategoryTree(), categoryId)
       const trail = node ? categoryTrail(await ctx.catalog.getCategoryTree(), node.path) : []
+      if (ctx.session) {
+        const signal = { categoryPath: node?.path ?? null, brand: rest.brand }
+        await recordAffinity(ctx.redis, ctx.session.userId, signal, AFFINITY_WEIGHTS.view)
+      }
       return {
         ...rest,
         category: node ? categorySummary(node) : null,

@@ -67,11 +67,23 @@ export class PostgresSearchEngine implements SearchEngine {
     this.table = checkTableName(options.table ?? 'search_documents')
   }
 
+  private readyOnce: Promise<void> | undefined
+
+  /** Creates the index on first use, so a fresh install serves (empty) results before any reindex. */
+  private whenReady(): Promise<void> {
+    this.readyOnce ??= this.ensureReady().catch((error: unknown) => {
+      this.readyOnce = undefined
+      throw error
+    })
+    return this.readyOnce
+  }
+
   async ensureReady(): Promise<void> {
     await createSearchTables(this.db, this.table)
   }
 
   async index(docs: readonly SearchDocument[]): Promise<void> {
+    await this.whenReady()
     await upsertSearchRows(this.db, this.table, docs)
   }
 
@@ -126,6 +138,7 @@ export class PostgresSearchEngine implements SearchEngine {
   }
 
   async search(query: SearchQuery): Promise<SearchResult> {
+    await this.whenReady()
     const spelled = await spellQuery(this.db, this.table, query.q)
     const tsText = spelled.words.length > 0 ? tsQueryText(spelled) : undefined
     const matched = this.matched(query, tsText)
@@ -188,6 +201,7 @@ export class PostgresSearchEngine implements SearchEngine {
   }
 
   async autocomplete(prefix: string, limit: number): Promise<AutocompleteResult> {
+    await this.whenReady()
     const words = queryWords(prefix)
     if (words.length === 0) return { products: [], categories: [] }
     const tsText = words.map((w) => `${w}:*`).join(' & ')

@@ -63,6 +63,17 @@ export class TypesenseSearchEngine implements SearchEngine {
     this.words = `${options.prefix ?? ''}search_words`
   }
 
+  private readyOnce: Promise<void> | undefined
+
+  /** Creates the index on first use, so a fresh install serves (empty) results before any reindex. */
+  private whenReady(): Promise<void> {
+    this.readyOnce ??= this.ensureReady().catch((error: unknown) => {
+      this.readyOnce = undefined
+      throw error
+    })
+    return this.readyOnce
+  }
+
   async ensureReady(): Promise<void> {
     for (const [alias, schema] of [
       [this.products, productCollectionSchema],
@@ -80,6 +91,7 @@ export class TypesenseSearchEngine implements SearchEngine {
   }
 
   async index(docs: readonly SearchDocument[]): Promise<void> {
+    await this.whenReady()
     await this.importInto(this.products, this.words, docs)
   }
 
@@ -131,6 +143,7 @@ export class TypesenseSearchEngine implements SearchEngine {
   }
 
   async search(query: SearchQuery): Promise<SearchResult> {
+    await this.whenReady()
     const cur = currencyField(query.currency)
     const rerank =
       query.personalization !== undefined &&
@@ -215,6 +228,7 @@ export class TypesenseSearchEngine implements SearchEngine {
   }
 
   async autocomplete(prefix: string, limit: number): Promise<AutocompleteResult> {
+    await this.whenReady()
     if (prefix.trim() === '') return { products: [], categories: [] }
     const result = await this.client.collections<TsDoc>(this.products).documents().search({
       q: prefix,

@@ -1,0 +1,6 @@
+export {
+  createSearchIndexer,
+  productIdOf,
+  type SearchIndexer,
+  type SearchIndexerOptions,
+} from './search-indexer'
