@@ -64,16 +64,18 @@ const toUnits = (r: {
 export async function reserveStock(db: Db, input: ReserveStockInput): Promise<ReserveStockResult> {
   const variantIds = [...new Set(input.lines.map((l) => l.variantId))].sort()
   return db.transaction().execute(async (trx) => {
+    // Only the stock rows are locked (FOR UPDATE OF l): warehouses are read, never held.
     const levels =
       variantIds.length === 0
         ? []
         : await trx
-            .selectFrom('inventory_levels')
-            .select(['variant_id', 'warehouse_id', 'on_hand', 'reserved'])
-            .where('variant_id', 'in', variantIds)
-            .orderBy('variant_id')
-            .orderBy('warehouse_id')
-            .forUpdate()
+            .selectFrom('inventory_levels as l')
+            .innerJoin('warehouses as w', 'w.id', 'l.warehouse_id')
+            .select(['l.variant_id', 'l.warehouse_id', 'l.on_hand', 'l.reserved', 'w.region'])
+            .where('l.variant_id', 'in', variantIds)
+            .orderBy('l.variant_id')
+            .orderBy('l.warehouse_id')
+            .forUpdate('l')
             .execute()
 
     // Checked under the locks: a concurrent reserve of the same owner has committed by now.
@@ -87,21 +89,11 @@ export async function reserveStock(db: Db, input: ReserveStockInput): Promise<Re
     if (existing.length > 0)
       return { ok: true, created: false, reservations: existing.map(toUnits) }
 
-    const warehouseIds = [...new Set(levels.map((l) => l.warehouse_id))]
-    const regions = new Map<number, string>()
-    if (warehouseIds.length > 0) {
-      const rows = await trx
-        .selectFrom('warehouses')
-        .select(['id', 'region'])
-        .where('id', 'in', warehouseIds)
-        .execute()
-      for (const w of rows) regions.set(w.id, w.region)
-    }
     const allocation = allocateOrderToWarehouses(
       input.lines.map((l) => ({ sku: l.variantId, quantity: l.quantity })),
       levels.map((l) => ({
         warehouseId: String(l.warehouse_id),
-        region: regions.get(l.warehouse_id) ?? '',
+        region: l.region,
         sku: l.variant_id,
         available: Math.max(0, l.on_hand - l.reserved),
       })),
