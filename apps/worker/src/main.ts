@@ -1,9 +1,10 @@
-import { createTemporalClient, loadConfig } from '@emporium/infra'
+import { createSearchEngine, createTemporalClient, loadConfig } from '@emporium/infra'
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker'
 import { createActivities } from './activities'
 import { closeWorkerDeps, createWorkerDeps } from './deps'
 import { createCatalogHandlers, createOutboxRelay } from './outbox'
 import { ensureSchedules } from './schedules/ensure-schedules'
+import { createSearchIndexer } from './search-indexer'
 import { createWorker } from './worker'
 
 const pinoLevels = {
@@ -35,6 +36,15 @@ const relay = createOutboxRelay({
   handlers: createCatalogHandlers(deps.redis),
 })
 relay.start()
+// Keeps the search index in step with the catalog; blocking stream reads get a connection of their own.
+const indexerRedis = deps.redis.duplicate()
+const indexer = createSearchIndexer({
+  db: deps.db,
+  redis: indexerRedis,
+  engine: createSearchEngine(config, deps.db),
+  logger,
+})
+indexer.start()
 try {
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS })
   const client = await createTemporalClient(config)
@@ -64,6 +74,8 @@ try {
   exitCode = 1
 } finally {
   await relay.stop()
+  await indexer.stop()
+  indexerRedis.disconnect()
   await closeWorkerDeps(deps)
 }
 process.exit(exitCode)
