@@ -46,8 +46,14 @@ export type Db = Kysely<Database>
 export function createDb(
   url: string = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL,
   poolSize = 10,
+  onConnectionError: (error: Error) => void = (error) =>
+    console.error(`[db] a pooled connection failed and will be replaced: ${error.message}`),
 ): Db {
   installTypeParsers()
   const pool = new pg.Pool({ connectionString: url, max: poolSize })
+  // Without these listeners a connection dropped by the server (restart, admin kill) would crash the
+  // process with an unhandled 'error' event; the pool discards the connection and queries fail normally.
+  pool.on('error', onConnectionError)
+  pool.on('connect', (client) => client.on('error', onConnectionError))
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
 }
