@@ -47,8 +47,13 @@ const indexer = createSearchIndexer({
 indexer.start()
 try {
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS })
-  const client = await createTemporalClient(config)
-  await ensureSchedules(client, config.TEMPORAL_TASK_QUEUE).finally(() => client.connection.close())
+  // Test workers run the sweep themselves; they must not leave schedules on the shared dev server.
+  if (config.NODE_ENV !== 'test') {
+    const client = await createTemporalClient(config)
+    await ensureSchedules(client, config.TEMPORAL_TASK_QUEUE).finally(() =>
+      client.connection.close(),
+    )
+  }
   try {
     const worker = await createWorker({
       connection,
