@@ -4,6 +4,7 @@ import { TRPCError } from '@trpc/server'
 import type { Context } from '../context'
 import { createCallerCart, loadCallerCart, newCartMeta, persistSnapshot } from './cart-identity'
 import type { CartView } from './cart-schemas'
+import { withCartLock } from './cart-lock'
 import { DEFAULT_CART_SETTINGS, type CartCurrency, type CartSettings } from './cart-settings'
 import {
   readCart,
@@ -26,10 +27,32 @@ const opts = (o: CartOptions) => ({
   settings: o.settings ?? DEFAULT_CART_SETTINGS,
 })
 
-async function requireCart(ctx: Context, settings: CartSettings): Promise<StoredCart> {
-  const cart = await loadCallerCart(ctx, settings)
-  if (!cart) throw new TRPCError({ code: 'NOT_FOUND', message: 'You have no cart yet.' })
-  return cart
+/**
+ * Runs `fn` on the caller's cart under its lock, re-read once the lock is held (null when the
+ * caller has no cart).
+ */
+async function withCallerCart<T>(
+  ctx: Context,
+  settings: CartSettings,
+  fn: (cart: StoredCart | null) => Promise<T>,
+): Promise<T> {
+  const found = await loadCallerCart(ctx, settings)
+  if (!found) return fn(null)
+  return withCartLock(ctx.redis, found.meta.id, async () =>
+    fn(await readCart(ctx.redis, found.meta.id, settings)),
+  )
+}
+
+/** Like `withCallerCart`, for changes that need an existing cart. */
+function withExistingCart<T>(
+  ctx: Context,
+  settings: CartSettings,
+  fn: (cart: StoredCart) => Promise<T>,
+): Promise<T> {
+  return withCallerCart(ctx, settings, (cart) => {
+    if (!cart) throw new TRPCError({ code: 'NOT_FOUND', message: 'You have no cart yet.' })
+    return fn(cart)
+  })
 }
 
 /** Writes a change, re-reads and prices the cart, persists its snapshot, and returns the view. */
@@ -105,31 +128,32 @@ export async function setCurrency(
   o: CartOptions = {},
 ): Promise<CartView> {
   const { now, settings } = opts(o)
-  const cart = await loadCallerCart(ctx, settings)
-  if (!cart) {
-    const created = await createCallerCart(ctx, currency, now, settings)
-    return commit(ctx, created.meta, {}, now, settings)
-  }
-  if (cart.meta.currency === currency) return commit(ctx, cart.meta, {}, now, settings)
-  if (cart.lines.length > 0) {
-    throw new TRPCError({
-      code: 'CONFLICT',
-      message: `Your cart is in ${cart.meta.currency}; empty it to shop in ${currency}.`,
+  return withCallerCart(ctx, settings, async (cart) => {
+    if (!cart) {
+      const created = await createCallerCart(ctx, currency, now, settings)
+      return commit(ctx, created.meta, {}, now, settings)
+    }
+    if (cart.meta.currency === currency) return commit(ctx, cart.meta, {}, now, settings)
+    if (cart.lines.length > 0) {
+      throw new TRPCError({
+        code: 'CONFLICT',
+        message: `Your cart is in ${cart.meta.currency}; empty it to shop in ${currency}.`,
+      })
+    }
+    const fresh = await newCartMeta(ctx, {
+      id: cart.meta.id,
+      currency,
+      userId: cart.meta.userId,
+      now,
     })
-  }
-  const fresh = await newCartMeta(ctx, {
-    id: cart.meta.id,
-    currency,
-    userId: cart.meta.userId,
-    now,
+    const meta = {
+      ...fresh,
+      couponCodes: cart.meta.couponCodes,
+      shippingRegion: cart.meta.shippingRegion,
+      createdAt: cart.meta.createdAt,
+    }
+    return commit(ctx, meta, { meta }, now, settings)
   })
-  const meta = {
-    ...fresh,
-    couponCodes: cart.meta.couponCodes,
-    shippingRegion: cart.meta.shippingRegion,
-    createdAt: cart.meta.createdAt,
-  }
-  return commit(ctx, meta, { meta }, now, settings)
 }
 
 /** Adds units of a variant (creating the cart if needed); re-adding re-locks the line at today's price. */
@@ -140,12 +164,13 @@ export async function addLine(
 ): Promise<CartView> {
   const { now, settings } = opts(o)
   const variant = await purchasableVariant(ctx, input.variantId)
-  const existing = await loadCallerCart(ctx, settings)
-  const inCart = existing?.lines.find((l) => l.variantId === input.variantId)?.quantity ?? 0
-  checkStock(variant, inCart + input.quantity)
-  const cart = existing ?? (await createCallerCart(ctx, input.currency ?? 'USD', now, settings))
-  const line = lockedLine(variant, inCart + input.quantity, cart.meta, now, settings)
-  return commit(ctx, cart.meta, { putLines: [line] }, now, settings)
+  return withCallerCart(ctx, settings, async (existing) => {
+    const inCart = existing?.lines.find((l) => l.variantId === input.variantId)?.quantity ?? 0
+    checkStock(variant, inCart + input.quantity)
+    const cart = existing ?? (await createCallerCart(ctx, input.currency ?? 'USD', now, settings))
+    const line = lockedLine(variant, inCart + input.quantity, cart.meta, now, settings)
+    return commit(ctx, cart.meta, { putLines: [line] }, now, settings)
+  })
 }
 
 /** Sets a line's quantity (0 removes it); keeps its price lock unless the lock has run out. */
@@ -155,21 +180,22 @@ export async function updateLine(
   o: CartOptions = {},
 ): Promise<CartView> {
   const { now, settings } = opts(o)
-  const cart = await requireCart(ctx, settings)
-  const line = cart.lines.find((l) => l.variantId === input.variantId)
-  if (!line) throw new TRPCError({ code: 'NOT_FOUND', message: 'That item is not in your cart.' })
-  if (input.quantity === 0) {
-    return commit(ctx, cart.meta, { removeVariantIds: [input.variantId] }, now, settings)
-  }
-  const variant = await purchasableVariant(ctx, input.variantId)
-  checkStock(variant, input.quantity)
-  return commit(
-    ctx,
-    cart.meta,
-    { putLines: [{ ...line, quantity: input.quantity }] },
-    now,
-    settings,
-  )
+  return withExistingCart(ctx, settings, async (cart) => {
+    const line = cart.lines.find((l) => l.variantId === input.variantId)
+    if (!line) throw new TRPCError({ code: 'NOT_FOUND', message: 'That item is not in your cart.' })
+    if (input.quantity === 0) {
+      return commit(ctx, cart.meta, { removeVariantIds: [input.variantId] }, now, settings)
+    }
+    const variant = await purchasableVariant(ctx, input.variantId)
+    checkStock(variant, input.quantity)
+    return commit(
+      ctx,
+      cart.meta,
+      { putLines: [{ ...line, quantity: input.quantity }] },
+      now,
+      settings,
+    )
+  })
 }
 
 /** Removes a line from the cart. */
@@ -187,19 +213,20 @@ export async function acknowledgePriceChanges(
   o: CartOptions = {},
 ): Promise<CartView> {
   const { now, settings } = opts(o)
-  const cart = await requireCart(ctx, settings)
-  const view = await buildCartView(ctx.db, cart, now)
-  const changed = new Set(
-    view.priceChanges.filter((c) => c.status === 'price_changed').map((c) => c.variantId),
-  )
-  const variants = await findCartVariants(ctx.db, [...changed])
-  const putLines = cart.lines.flatMap((line) => {
-    const variant = variants.get(line.variantId)
-    return changed.has(line.variantId) && variant
-      ? [lockedLine(variant, line.quantity, cart.meta, now, settings)]
-      : []
+  return withExistingCart(ctx, settings, async (cart) => {
+    const view = await buildCartView(ctx.db, cart, now)
+    const changed = new Set(
+      view.priceChanges.filter((c) => c.status === 'price_changed').map((c) => c.variantId),
+    )
+    const variants = await findCartVariants(ctx.db, [...changed])
+    const putLines = cart.lines.flatMap((line) => {
+      const variant = variants.get(line.variantId)
+      return changed.has(line.variantId) && variant
+        ? [lockedLine(variant, line.quantity, cart.meta, now, settings)]
+        : []
+    })
+    return commit(ctx, cart.meta, { putLines }, now, settings)
   })
-  return commit(ctx, cart.meta, { putLines }, now, settings)
 }
 
 /** Enters a coupon; a coupon the rules refuse comes back as an error with the rules' message. */
@@ -209,18 +236,20 @@ export async function applyCoupon(
   o: CartOptions = {},
 ): Promise<CartView> {
   const { now, settings } = opts(o)
-  const cart = await requireCart(ctx, settings)
-  const coupon = await findCouponByCode(ctx.db, code)
-  if (!coupon) throw new TRPCError({ code: 'NOT_FOUND', message: `Coupon ${code} does not exist.` })
-  if (cart.meta.couponCodes.some((c) => c.toLowerCase() === coupon.code.toLowerCase())) {
-    throw new TRPCError({ code: 'CONFLICT', message: `Coupon ${coupon.code} is already applied` })
-  }
-  const meta = { ...cart.meta, couponCodes: [...cart.meta.couponCodes, coupon.code] }
-  const trial = await buildCartView(ctx.db, { meta, lines: cart.lines }, now)
-  const refusal = trial.couponRefusals.find((r) => r.couponCode === coupon.code)
-  if (refusal)
-    throw new TRPCError({ code: 'BAD_REQUEST', message: refusal.message, cause: refusal })
-  return commit(ctx, meta, { meta }, now, settings)
+  return withExistingCart(ctx, settings, async (cart) => {
+    const coupon = await findCouponByCode(ctx.db, code)
+    if (!coupon)
+      throw new TRPCError({ code: 'NOT_FOUND', message: `Coupon ${code} does not exist.` })
+    if (cart.meta.couponCodes.some((c) => c.toLowerCase() === coupon.code.toLowerCase())) {
+      throw new TRPCError({ code: 'CONFLICT', message: `Coupon ${coupon.code} is already applied` })
+    }
+    const meta = { ...cart.meta, couponCodes: [...cart.meta.couponCodes, coupon.code] }
+    const trial = await buildCartView(ctx.db, { meta, lines: cart.lines }, now)
+    const refusal = trial.couponRefusals.find((r) => r.couponCode === coupon.code)
+    if (refusal)
+      throw new TRPCError({ code: 'BAD_REQUEST', message: refusal.message, cause: refusal })
+    return commit(ctx, meta, { meta }, now, settings)
+  })
 }
 
 /** Takes a coupon code off the cart. */
@@ -230,13 +259,14 @@ export async function removeCoupon(
   o: CartOptions = {},
 ): Promise<CartView> {
   const { now, settings } = opts(o)
-  const cart = await requireCart(ctx, settings)
-  const couponCodes = cart.meta.couponCodes.filter((c) => c.toLowerCase() !== code.toLowerCase())
-  if (couponCodes.length === cart.meta.couponCodes.length) {
-    throw new TRPCError({ code: 'NOT_FOUND', message: `Coupon ${code} is not on your cart.` })
-  }
-  const meta = { ...cart.meta, couponCodes }
-  return commit(ctx, meta, { meta }, now, settings)
+  return withExistingCart(ctx, settings, async (cart) => {
+    const couponCodes = cart.meta.couponCodes.filter((c) => c.toLowerCase() !== code.toLowerCase())
+    if (couponCodes.length === cart.meta.couponCodes.length) {
+      throw new TRPCError({ code: 'NOT_FOUND', message: `Coupon ${code} is not on your cart.` })
+    }
+    const meta = { ...cart.meta, couponCodes }
+    return commit(ctx, meta, { meta }, now, settings)
+  })
 }
 
 /** Sets the destination region, which decides the tax rate. */
@@ -246,7 +276,8 @@ export async function setShippingRegion(
   o: CartOptions = {},
 ): Promise<CartView> {
   const { now, settings } = opts(o)
-  const cart = await requireCart(ctx, settings)
-  const meta = { ...cart.meta, shippingRegion: region }
-  return commit(ctx, meta, { meta }, now, settings)
+  return withExistingCart(ctx, settings, async (cart) => {
+    const meta = { ...cart.meta, shippingRegion: region }
+    return commit(ctx, meta, { meta }, now, settings)
+  })
 }

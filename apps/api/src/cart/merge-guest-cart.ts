@@ -4,7 +4,15 @@ import type { Context } from '../context'
 import { readCartCookie, setCartCookie } from './cart-cookie'
 import { persistSnapshot } from './cart-identity'
 import { DEFAULT_CART_SETTINGS, type CartSettings } from './cart-settings'
-import { deleteCart, readCart, userCartKey, writeCart, type StoredLine } from './cart-store'
+import { withCartLock } from './cart-lock'
+import {
+  deleteCart,
+  readCart,
+  userCartKey,
+  writeCart,
+  type StoredCart,
+  type StoredLine,
+} from './cart-store'
 import { lockedLine } from './cart-service'
 import { buildCartView, currentPrice } from './cart-view'
 
@@ -29,7 +37,20 @@ export async function mergeGuestCartIntoUserCart(
   if (!guest || guest.meta.userId !== null) return null
 
   const userCartId = await ctx.redis.get(userCartKey(userId))
-  const existing = userCartId === null ? null : await readCart(ctx.redis, userCartId, settings)
+  if (userCartId === null) return mergeInto(ctx, guest, userId, null, now, settings)
+  return withCartLock(ctx.redis, userCartId, async () =>
+    mergeInto(ctx, guest, userId, await readCart(ctx.redis, userCartId, settings), now, settings),
+  )
+}
+
+async function mergeInto(
+  ctx: Context,
+  guest: StoredCart,
+  userId: string,
+  existing: StoredCart | null,
+  now: Date,
+  settings: CartSettings,
+): Promise<string> {
   if (existing?.meta.userId !== userId) {
     // Adopt: the guest cart, with its locked prices and rate, becomes the user's cart.
     const meta = { ...guest.meta, userId }

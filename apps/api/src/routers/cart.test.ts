@@ -70,6 +70,27 @@ describe('cart lines (guest, over HTTP)', () => {
     expect(ttl).toBeLessThanOrEqual(7 * 24 * 3600)
   })
 
+  it('loses no change when one cart is changed from several tabs at once', async () => {
+    const a = await insertCartVariant(api.deps.db, { prices: { USD: 100 }, stock: [20] })
+    const b = await insertCartVariant(api.deps.db, { prices: { USD: 200 }, stock: [20] })
+    const { client } = createTestClient(api.url)
+    await client.cart.addLine.mutate({ variantId: a.variantId, quantity: 1 })
+    await Promise.all([
+      ...Array.from({ length: 9 }, () =>
+        client.cart.addLine.mutate({ variantId: a.variantId, quantity: 1 }),
+      ),
+      ...Array.from({ length: 5 }, () =>
+        client.cart.addLine.mutate({ variantId: b.variantId, quantity: 2 }),
+      ),
+    ])
+    const view = await client.cart.get.query()
+    expect(Object.fromEntries(view.lines.map((l) => [l.variantId, l.quantity]))).toEqual({
+      [a.variantId]: 10,
+      [b.variantId]: 10,
+    })
+    expect(view.totals.subtotal).toEqual(usd(3000))
+  })
+
   it('refuses bad quantities, unknown variants and more than the stock, changing nothing', async () => {
     const a = await insertCartVariant(api.deps.db, {
       prices: { USD: 500 },
