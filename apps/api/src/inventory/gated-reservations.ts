@@ -1,0 +1,48 @@
+import {
+  releaseReservation,
+  reserveStock,
+  type Db,
+  type ReserveStockInput,
+  type SettledReservation,
+} from '@emporium/db'
+import { openFlashSale, reserveThroughGate, returnUnits, type Redis } from '@emporium/infra'
+
+/** Opens a variant's flash sale with the units Postgres says are available to sell now; returns them. */
+export async function openFlashSaleFromStock(
+  db: Db,
+  redis: Redis,
+  variantId: string,
+): Promise<number> {
+  const row = await db
+    .selectFrom('inventory_levels')
+    .select((eb) =>
+      eb.fn
+        .coalesce(eb.fn.sum<number>(eb('on_hand', '-', eb.ref('reserved'))), eb.lit(0))
+        .as('available'),
+    )
+    .where('variant_id', '=', variantId)
+    .executeTakeFirstOrThrow()
+  const units = Number(row.available)
+  await openFlashSale(redis, variantId, units)
+  return units
+}
+
+/**
+ * Reserves stock, passing flash-sale SKUs through their Redis gate first: buyers beyond the sale's
+ * units are told "sold out" at once, without a database round trip; units of a reservation that
+ * then fails in Postgres (or was already held by the same owner) go back to the gate.
+ */
+export function reserveStockGated(db: Db, redis: Redis, input: ReserveStockInput) {
+  return reserveThroughGate(redis, input.lines, () => reserveStock(db, input))
+}
+
+/** Releases an owner's reservations and gives flash-sale units back to their gates. */
+export async function releaseReservationGated(
+  db: Db,
+  redis: Redis,
+  ownerKey: string,
+): Promise<SettledReservation[]> {
+  const released = await releaseReservation(db, ownerKey)
+  for (const r of released) await returnUnits(redis, r.variantId, r.quantity)
+  return released
+}
