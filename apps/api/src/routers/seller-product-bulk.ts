@@ -10,6 +10,7 @@ import {
   ImportStatus,
 } from '@emporium/domain/catalog'
 import { importProducts, readImportStatus } from '../seller-catalog/import-products'
+import { invalidateProducts, productIdsOfSkus } from '../seller-catalog/invalidate-caches'
 import { router, sellerProcedure } from '../trpc'
 
 const PriceChangeResult = z.object({
@@ -71,6 +72,13 @@ export const sellerProductBulkRouter = router({
           message: `No price was changed; these SKUs have no ${currency} price in your store: ${result.missing.join(', ')}.`,
         })
       const changed = result.changed.filter((c) => c.before !== c.after)
+      await invalidateProducts(
+        ctx,
+        await productIdsOfSkus(
+          ctx.db,
+          changed.map((c) => c.sku),
+        ),
+      )
       return {
         changed: changed.length,
         prices: result.changed.map((c) => ({

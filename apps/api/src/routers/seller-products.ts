@@ -27,7 +27,9 @@ import {
   prepareProductWrite,
   throwWriteProblem,
 } from '../seller-catalog/prepare-product'
+import { currentCategoryId, invalidateProducts } from '../seller-catalog/invalidate-caches'
 import { toSellerProductSummary, toSellerProductView } from '../seller-catalog/seller-product-view'
+import type { Context } from '../context'
 import { router, sellerProcedure } from '../trpc'
 
 const ProductId = z.object({ productId: z.uuid('No such product') })
@@ -65,7 +67,8 @@ function rethrowWrite(error: unknown): never {
   throw error
 }
 
-async function moveProduct(db: Db, sellerId: string, productId: string, to: ProductStatus) {
+async function moveProduct(ctx: Context, sellerId: string, productId: string, to: ProductStatus) {
+  const { db } = ctx
   const updated = await changeProductStatus(
     db,
     { sellerId, productId, to },
@@ -81,6 +84,7 @@ async function moveProduct(db: Db, sellerId: string, productId: string, to: Prod
     },
   )
   if (!updated) throw notFound()
+  await invalidateProducts(ctx, [productId])
   return loadView(db, sellerId, productId)
 }
 
@@ -101,6 +105,7 @@ export const sellerProductsRouter = router({
         status: 'draft',
         product: prepared.write,
       }).catch(rethrowWrite)
+      await invalidateProducts(ctx, [id])
       return loadView(ctx.db, ctx.seller.id, id)
     }),
 
@@ -110,6 +115,7 @@ export const sellerProductsRouter = router({
     .output(SellerProductView)
     .mutation(async ({ ctx, input }) => {
       const { productId, ...product } = input
+      const previousCategory = await currentCategoryId(ctx.db, productId)
       const prepared = await prepareProductWrite(ctx.db, productId, product)
       if (!prepared.ok) throwWriteProblem(prepared.problem)
       const updated = await updateProduct(
@@ -124,6 +130,7 @@ export const sellerProductsRouter = router({
         },
       ).catch(rethrowWrite)
       if (!updated) throw notFound()
+      await invalidateProducts(ctx, [productId], [previousCategory])
       return loadView(ctx.db, ctx.seller.id, productId)
     }),
 
@@ -131,19 +138,19 @@ export const sellerProductsRouter = router({
   publishProduct: sellerProcedure
     .input(ProductId)
     .output(SellerProductView)
-    .mutation(({ ctx, input }) => moveProduct(ctx.db, ctx.seller.id, input.productId, 'active')),
+    .mutation(({ ctx, input }) => moveProduct(ctx, ctx.seller.id, input.productId, 'active')),
 
   /** Takes a product off sale (draft or active); orders keep what was bought. */
   archiveProduct: sellerProcedure
     .input(ProductId)
     .output(SellerProductView)
-    .mutation(({ ctx, input }) => moveProduct(ctx.db, ctx.seller.id, input.productId, 'archived')),
+    .mutation(({ ctx, input }) => moveProduct(ctx, ctx.seller.id, input.productId, 'archived')),
 
   /** Brings an archived product back as a draft, to edit and publish again. */
   restoreProduct: sellerProcedure
     .input(ProductId)
     .output(SellerProductView)
-    .mutation(({ ctx, input }) => moveProduct(ctx.db, ctx.seller.id, input.productId, 'draft')),
+    .mutation(({ ctx, input }) => moveProduct(ctx, ctx.seller.id, input.productId, 'draft')),
 
   /** One of the seller's own products in any status, drafts included. */
   getProduct: sellerProcedure
