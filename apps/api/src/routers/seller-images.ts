@@ -19,6 +19,7 @@ import { isValidObjectKey, type ObjectStorage } from '@emporium/infra'
 import { ImageRejectedError, renderImageVariants } from '../media/image-variants'
 import { mediaStorage } from '../media/media-storage'
 import { router, sellerProcedure } from '../trpc'
+import { invalidateProducts } from '../seller-catalog/invalidate-caches'
 
 const VARIANTS = Object.keys(IMAGE_VARIANT_SIZES) as ImageVariantName[]
 /** Each upload gets its own folder; the row keeps the large variant's key, the others sit beside it. */
@@ -89,6 +90,7 @@ export const sellerImagesRouter = router({
           })
           return row
         })
+        await invalidateProducts(ctx, [input.productId])
         const sizes = Object.fromEntries(
           variants.map((v) => [v.name, { width: v.width, height: v.height }]),
         )
@@ -121,6 +123,7 @@ export const sellerImagesRouter = router({
         })
         return row
       })
+      await invalidateProducts(ctx, [image.product_id])
       // Imported catalog images are absolute URLs, not files of ours.
       if (!isValidObjectKey(image.storage_key)) return { deleted: true as const }
       const storage = mediaStorage(ctx.config)
