@@ -1,7 +1,7 @@
 import { TRPCError } from '@trpc/server'
 import { z } from 'zod'
-import { findStoreById, listStores, setStoreStatus, setUserRole } from '@emporium/db'
-import { SELLER_STATUS_VALUES, StoreView } from '@emporium/domain/sellers'
+import { listStores, setStoreStatus, setUserRole } from '@emporium/db'
+import { SELLER_STATUS_VALUES, StoreView, SuspensionReasonSchema } from '@emporium/domain/sellers'
 import { adminProcedure, router } from '../trpc'
 import { toStoreView } from './seller-store'
 
@@ -56,24 +56,21 @@ export const adminRouter = router({
     .input(StoreId)
     .output(StoreView)
     .mutation(async ({ ctx, input }) => {
-      const store = await setStoreStatus(ctx.db, input.sellerId, 'approved')
+      const store = await setStoreStatus(ctx.db, input.sellerId, { status: 'approved' })
       if (!store) throw noStore()
       ctx.logger.info({ sellerId: store.id, by: ctx.session.userId }, 'store approved')
       return toStoreView(store)
     }),
 
-  /** Suspends a store, with the reason recorded in the log; its owner can no longer sell. */
+  /** Suspends a store with a reason its owner sees; the owner can no longer sell. */
   suspendSeller: adminProcedure
-    .input(
-      StoreId.extend({
-        reason: z.string().trim().min(3, 'Give a reason (at least 3 characters)').max(500),
-      }),
-    )
+    .input(StoreId.extend({ reason: SuspensionReasonSchema }))
     .output(StoreView)
     .mutation(async ({ ctx, input }) => {
-      const existing = await findStoreById(ctx.db, input.sellerId)
-      if (!existing) throw noStore()
-      const store = await setStoreStatus(ctx.db, input.sellerId, 'suspended')
+      const store = await setStoreStatus(ctx.db, input.sellerId, {
+        status: 'suspended',
+        reason: input.reason,
+      })
       if (!store) throw noStore()
       ctx.logger.warn(
         { sellerId: store.id, by: ctx.session.userId, reason: input.reason },

@@ -19,6 +19,7 @@ export const toStoreView = (s: Seller): StoreView => ({
   contactEmail: s.contact_email,
   payoutCurrency: s.payout_currency,
   status: s.status,
+  suspensionReason: s.suspension_reason,
   createdAt: s.created_at.toISOString(),
 })
 

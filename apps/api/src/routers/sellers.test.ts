@@ -85,6 +85,7 @@ describe('sellers: onboarding, approval, suspension', () => {
       storeName: 'Ada Gadgets Ltd',
       payoutCurrency: 'GBP',
       status: 'approved',
+      suspensionReason: null,
     })
 
     await adminClient.client.admin.suspendSeller.mutate({
@@ -93,7 +94,39 @@ describe('sellers: onboarding, approval, suspension', () => {
     })
     const suspended = await errorOf(browser.client.seller.getDashboardStore.query())
     expect(suspended?.message).toBe('Your store is suspended.')
-    expect((await browser.client.seller.getStore.query()).status).toBe('suspended')
+    expect(await browser.client.seller.getStore.query()).toMatchObject({
+      status: 'suspended',
+      suspensionReason: 'counterfeit goods',
+    })
+
+    // Approving again lifts the suspension and its reason.
+    await adminClient.client.admin.approveSeller.mutate({ sellerId: store.id })
+    expect(await browser.client.seller.getDashboardStore.query()).toMatchObject({
+      status: 'approved',
+      suspensionReason: null,
+    })
+  })
+
+  it('hands a mobile client a new bearer token on opening a store; the old one is dead', async () => {
+    const user = await createTestUser(api.deps.db)
+    const login = await createTestClient(api.url, { origin: null }).client.auth.login.mutate({
+      email: user.email,
+      password: user.password,
+      client: 'mobile',
+    })
+    const oldToken = login.token ?? ''
+    const mobile = createTestClient(api.url, { origin: null, bearer: oldToken })
+    const opened = await mobile.client.seller.openStore.mutate({
+      storeName: 'Pocket Shop',
+      slug: `pocket-${randomUUID().slice(0, 8)}`,
+      contactEmail: user.email,
+      payoutCurrency: 'USD',
+    })
+    expect(opened.token).toEqual(expect.any(String))
+    expect(opened.token).not.toBe(oldToken)
+    expect(await mobile.client.auth.me.query()).toBeNull()
+    const renewed = createTestClient(api.url, { origin: null, bearer: opened.token ?? '' })
+    expect(await renewed.client.auth.me.query()).toMatchObject({ id: user.id, role: 'seller' })
   })
 
   it('refuses a taken store address and a second store', async () => {

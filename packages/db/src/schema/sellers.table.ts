@@ -10,6 +10,8 @@ export interface SellerTable {
   contact_email: string
   payout_currency: string
   status: Generated<SellerStatus>
+  /** Why an admin suspended the store; null unless suspended. */
+  suspension_reason: string | null
   created_at: Generated<Date>
   updated_at: Generated<Date>
 }

@@ -61,15 +61,19 @@ export function updateStoreProfile(
     .executeTakeFirst()
 }
 
-/** Sets a store's status (admin approval or suspension); undefined when no such store. */
+/** Sets a store's status (admin approval or suspension, with its reason); undefined when no such store. */
 export function setStoreStatus(
   db: Db,
   sellerId: string,
-  status: SellerStatus,
+  change: { status: 'approved' | 'pending' } | { status: 'suspended'; reason: string },
 ): Promise<Seller | undefined> {
   return db
     .updateTable('sellers')
-    .set({ status, updated_at: new Date() })
+    .set({
+      status: change.status,
+      suspension_reason: change.status === 'suspended' ? change.reason : null,
+      updated_at: new Date(),
+    })
     .where('id', '=', sellerId)
     .returningAll()
     .executeTakeFirst()

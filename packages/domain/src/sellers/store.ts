@@ -28,6 +28,13 @@ export const StoreProfileInput = z.object({
 export const OpenStoreInput = StoreProfileInput.extend({ slug: StoreSlugSchema })
 export type OpenStoreInput = z.infer<typeof OpenStoreInput>
 
+/** Why an admin suspends a store; its owner reads it. */
+export const SuspensionReasonSchema = z
+  .string({ error: 'Give a reason' })
+  .trim()
+  .min(3, 'Give a reason (at least 3 characters)')
+  .max(500, 'The reason must be at most 500 characters')
+
 export const SELLER_STATUS_VALUES = ['pending', 'approved', 'suspended'] as const
 
 export const StoreView = z.object({
@@ -37,6 +44,8 @@ export const StoreView = z.object({
   contactEmail: z.string(),
   payoutCurrency: z.string(),
   status: z.enum(SELLER_STATUS_VALUES),
+  /** Why an admin suspended the store; null unless suspended. */
+  suspensionReason: z.string().nullable(),
   createdAt: z.iso.datetime(),
 })
 export type StoreView = z.infer<typeof StoreView>
