@@ -22,11 +22,14 @@ interface ComposeFile {
 
 const compose = parse(read('docker-compose.yml')) as ComposeFile
 
-/** Services scripts/stack.sh runs as daemons (the Java test server is launched by tests, not kept running). */
+/** Installed by the stack but started by the tests that need them, never kept running. */
+const ON_DEMAND = new Set(['temporal-test-server', 's3'])
+
+/** Services scripts/stack.sh runs as daemons. */
 function nativeDaemons(): string[] {
   const match = /^ALL_SERVICES=\(([^)]*)\)/m.exec(read('scripts/stack.sh'))
   if (!match?.[1]) throw new Error('ALL_SERVICES not found in scripts/stack.sh')
-  return match[1].split(/\s+/).filter((name) => name !== '' && name !== 'temporal-test-server')
+  return match[1].split(/\s+/).filter((name) => name !== '' && !ON_DEMAND.has(name))
 }
 
 /** Host ports per native service: ports.env variables named <SERVICE>_*PORT. */
