@@ -103,6 +103,14 @@ export function searchEngineContract(name: string, setup: () => Promise<Contract
       expect(r.total).toBe(2)
     })
 
+    it('answers a currency no product is priced in with no hits, not an error', async () => {
+      const r = await ctx.engine.search(
+        query({ q: 'phone', currency: 'SEK', sort: 'price_asc', filters: { priceMin: 1 } }),
+      )
+      expect(r.hits).toEqual([])
+      expect(r.total).toBe(0)
+    })
+
     it('counts facets over the filtered set', async () => {
       const r = await ctx.engine.search(query())
       expect(r.total).toBe(5)

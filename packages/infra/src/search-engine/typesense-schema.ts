@@ -1,3 +1,4 @@
+import { CURRENCY_CODES } from '@emporium/domain'
 import { priceBand, trigrams } from './ranking-rules'
 import type { SearchDocument, SearchQuery, SearchSort } from './types'
 
@@ -36,6 +37,17 @@ export function productCollectionSchema(name: string): CollectionCreateSchema {
       { name: 'tags', type: 'string[]' },
       { name: 'seller_id', type: 'string', facet: true },
       // One field per currency the product is priced in: price_minor_usd, price_band_usd, ...
+      // Declared for every supported currency, so filtering or sorting in a currency no product is
+      // priced in yet finds nothing instead of failing; the patterns cover any other code.
+      ...CURRENCY_CODES.flatMap((code) => [
+        { name: `price_minor_${currencyField(code)}`, type: 'int64' as const, optional: true },
+        {
+          name: `price_band_${currencyField(code)}`,
+          type: 'string' as const,
+          facet: true,
+          optional: true,
+        },
+      ]),
       { name: 'price_minor_.*', type: 'int64', optional: true },
       { name: 'price_band_.*', type: 'string', facet: true, optional: true },
       { name: 'rating_avg', type: 'float' },
