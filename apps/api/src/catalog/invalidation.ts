@@ -37,13 +37,18 @@ export async function publishCategoryInvalidation(
   await redis.publish(INVALIDATION_CHANNEL, JSON.stringify(message))
 }
 
-/** Parses an invalidation message; null for anything else on the channel. */
+/**
+ * Parses an invalidation message; null for anything else on the channel. The worker's outbox relay
+ * sends `{ productId }` alone (it knows no category paths): that drops the product's local copies.
+ */
 export function parseInvalidation(text: string): InvalidationMessage | null {
   try {
     const value = JSON.parse(text) as Partial<InvalidationMessage>
-    if (!Array.isArray(value.paths) || !value.paths.every((p) => typeof p === 'string')) return null
+    const paths = value.paths ?? []
+    if (!Array.isArray(paths) || !paths.every((p) => typeof p === 'string')) return null
     if (value.productId !== undefined && typeof value.productId !== 'string') return null
-    return { productId: value.productId, paths: value.paths, tree: value.tree === true }
+    if (value.productId === undefined && value.paths === undefined) return null
+    return { productId: value.productId, paths, tree: value.tree === true }
   } catch {
     return null
   }
