@@ -4,21 +4,7 @@ import { listStores, setStoreStatus, setUserRole } from '@emporium/db'
 import { SELLER_STATUS_VALUES, StoreView, SuspensionReasonSchema } from '@emporium/domain/sellers'
 import { adminProcedure, router } from '../trpc'
 import { toStoreView } from './seller-store'
-
-const Cursor = z.object({ createdAt: z.string().max(40), id: z.uuid() })
-const encodeCursor = (c: z.infer<typeof Cursor>) =>
-  Buffer.from(JSON.stringify(c)).toString('base64url')
-function decodeCursor(cursor: string): z.infer<typeof Cursor> {
-  try {
-    return Cursor.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')))
-  } catch (error) {
-    throw new TRPCError({
-      code: 'BAD_REQUEST',
-      message: 'The page cursor is not valid. Start from the first page.',
-      cause: error,
-    })
-  }
-}
+import { decodeCursor, encodeCursor } from '../pagination/created-at-cursor'
 
 const StoreId = z.object({ sellerId: z.uuid('Unknown store') })
 const noStore = () => new TRPCError({ code: 'NOT_FOUND', message: 'No such store.' })

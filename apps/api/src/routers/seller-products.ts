@@ -31,6 +31,7 @@ import { currentCategoryId, invalidateProducts } from '../seller-catalog/invalid
 import { toSellerProductSummary, toSellerProductView } from '../seller-catalog/seller-product-view'
 import type { Context } from '../context'
 import { router, sellerProcedure } from '../trpc'
+import { decodeCursor, encodeCursor } from '../pagination/created-at-cursor'
 
 const ProductId = z.object({ productId: z.uuid('No such product') })
 const UpdateProductInput = ProductFields.extend({
@@ -38,21 +39,6 @@ const UpdateProductInput = ProductFields.extend({
 }).superRefine(checkProductFields)
 // Same words for "does not exist" and "another seller's": a seller learns nothing about other stores.
 const notFound = () => new TRPCError({ code: 'NOT_FOUND', message: 'No such product.' })
-
-const Cursor = z.object({ createdAt: z.string().max(40), id: z.uuid() })
-const encodeCursor = (c: z.infer<typeof Cursor>) =>
-  Buffer.from(JSON.stringify(c)).toString('base64url')
-function decodeCursor(cursor: string): z.infer<typeof Cursor> {
-  try {
-    return Cursor.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')))
-  } catch (error) {
-    throw new TRPCError({
-      code: 'BAD_REQUEST',
-      message: 'The page cursor is not valid. Start from the first page.',
-      cause: error,
-    })
-  }
-}
 
 async function loadView(db: Db, sellerId: string, productId: string): Promise<SellerProductView> {
   const details = await findSellerProduct(db, sellerId, productId)
