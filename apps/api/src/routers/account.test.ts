@@ -1,17 +1,10 @@
 import { randomUUID } from 'node:crypto'
-import type { TRPCClientError } from '@trpc/client'
 import { testConfig } from '@emporium/infra/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { AppRouter } from '../root'
 import { startApiServer, type RunningApi } from '../server'
-import { createTestClient } from '../testing/api-client'
+import { createTestClient, errorOf } from '../testing/api-client'
 import { createTestUser } from '../testing/users'
 
-const errorOf = (promise: Promise<unknown>) =>
-  promise.then(
-    () => null,
-    (e: unknown) => e as TRPCClientError<AppRouter>,
-  )
 const home = {
   fullName: 'Ada Lovelace',
   line1: '12 St James Sq',

@@ -1,20 +1,13 @@
 import { randomUUID } from 'node:crypto'
-import type { TRPCClientError } from '@trpc/client'
 import { testConfig } from '@emporium/infra/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEFAULT_RATE_LIMITS } from '../protection/rate-limits'
-import type { AppRouter } from '../root'
 import { startApiServer, type RunningApi } from '../server'
-import { createTestClient } from '../testing/api-client'
+import { createTestClient, errorOf } from '../testing/api-client'
 import { countMails, tokenFromMail, waitForMail } from '../testing/mailpit'
 import { createTestUser } from '../testing/users'
 
 const config = testConfig()
-const errorOf = (promise: Promise<unknown>) =>
-  promise.then(
-    () => null,
-    (e: unknown) => e as TRPCClientError<AppRouter>,
-  )
 
 describe('accounts: register, verify, sign in, sessions', () => {
   let api: RunningApi

@@ -2,21 +2,13 @@ import { randomUUID } from 'node:crypto'
 import { mkdtemp, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import type { TRPCClientError } from '@trpc/client'
 import type { Db } from '@emporium/db'
 import { testConfig } from '@emporium/infra/testing'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { AppRouter } from '../root'
 import { startApiServer, type RunningApi } from '../server'
-import { createTestClient } from '../testing/api-client'
+import { createTestClient, errorOf } from '../testing/api-client'
 import { createTestSeller } from '../testing/sellers'
-
-const errorOf = (promise: Promise<unknown>) =>
-  promise.then(
-    () => null,
-    (e: unknown) => e as TRPCClientError<AppRouter>,
-  )
 
 async function insertProduct(db: Db, sellerId: string): Promise<string> {
   const key = randomUUID()

@@ -1,19 +1,11 @@
 import { randomUUID } from 'node:crypto'
-import type { TRPCClientError } from '@trpc/client'
 import { reserveStock } from '@emporium/db'
 import { insertTestWarehouse } from '@emporium/db/testing'
 import { testConfig } from '@emporium/infra/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { AppRouter } from '../root'
 import { startApiServer, type RunningApi } from '../server'
-import { createTestClient } from '../testing/api-client'
+import { createTestClient, errorOf } from '../testing/api-client'
 import { createTestSeller } from '../testing/sellers'
-
-const errorOf = (promise: Promise<unknown>) =>
-  promise.then(
-    () => null,
-    (e: unknown) => e as TRPCClientError<AppRouter>,
-  )
 
 describe('seller inventory: adjustments, ledger, low-stock alerts', () => {
   let api: RunningApi

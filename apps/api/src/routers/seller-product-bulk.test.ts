@@ -4,7 +4,7 @@ import { testConfig } from '@emporium/infra/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { AppRouter } from '../root'
 import { startApiServer, type RunningApi } from '../server'
-import { createTestClient, type TestClient } from '../testing/api-client'
+import { createTestClient, type TestClient, signIn } from '../testing/api-client'
 import { outboxEventsOf } from '../testing/outbox'
 import { createTestSeller } from '../testing/sellers'
 import { createTestUser } from '../testing/users'
@@ -21,20 +21,14 @@ describe('seller bulk work: import, price changes; admin categories', () => {
   let b: TestClient
   let admin: TestClient
 
-  async function signIn(email: string, password: string) {
-    const browser = createTestClient(api.url)
-    await browser.client.auth.login.mutate({ email, password })
-    return browser
-  }
-
   beforeAll(async () => {
     api = await startApiServer({ config: testConfig(), port: 0, rateLimitNamespace: randomUUID() })
     const sellerA = await createTestSeller(api.deps.db)
     const sellerB = await createTestSeller(api.deps.db)
     const adminUser = await createTestUser(api.deps.db, 'admin')
-    a = await signIn(sellerA.user.email, sellerA.user.password)
-    b = await signIn(sellerB.user.email, sellerB.user.password)
-    admin = await signIn(adminUser.email, adminUser.password)
+    a = await signIn(api.url, sellerA.user.email, sellerA.user.password)
+    b = await signIn(api.url, sellerB.user.email, sellerB.user.password)
+    admin = await signIn(api.url, adminUser.email, adminUser.password)
   })
   afterAll(async () => {
     await api.close()

@@ -4,7 +4,7 @@ import { testConfig } from '@emporium/infra/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { AppRouter } from '../root'
 import { startApiServer, type RunningApi } from '../server'
-import { createTestClient, type TestClient } from '../testing/api-client'
+import { createTestClient, type TestClient, signIn } from '../testing/api-client'
 import { outboxEventsOf } from '../testing/outbox'
 import { createTestSeller } from '../testing/sellers'
 import { createTestUser } from '../testing/users'
@@ -21,19 +21,13 @@ describe('seller products: ownership, variants, prices, status', () => {
   let b: TestClient
   let sellerAId: string
 
-  async function signIn(email: string, password: string) {
-    const browser = createTestClient(api.url)
-    await browser.client.auth.login.mutate({ email, password })
-    return browser
-  }
-
   beforeAll(async () => {
     api = await startApiServer({ config: testConfig(), port: 0, rateLimitNamespace: randomUUID() })
     const sellerA = await createTestSeller(api.deps.db)
     const sellerB = await createTestSeller(api.deps.db)
     sellerAId = sellerA.seller.id
-    a = await signIn(sellerA.user.email, sellerA.user.password)
-    b = await signIn(sellerB.user.email, sellerB.user.password)
+    a = await signIn(api.url, sellerA.user.email, sellerA.user.password)
+    b = await signIn(api.url, sellerB.user.email, sellerB.user.password)
   })
   afterAll(async () => {
     await api.close()
@@ -184,8 +178,8 @@ describe('seller products: ownership, variants, prices, status', () => {
     const pending = await createTestSeller(api.deps.db, 'pending')
     const callers = {
       anonymous: createTestClient(api.url),
-      customer: await signIn(customer.email, customer.password),
-      pending: await signIn(pending.user.email, pending.user.password),
+      customer: await signIn(api.url, customer.email, customer.password),
+      pending: await signIn(api.url, pending.user.email, pending.user.password),
     }
     const productId = randomUUID()
     const results: Record<string, string[]> = {}

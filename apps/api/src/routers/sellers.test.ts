@@ -1,18 +1,10 @@
 import { randomUUID } from 'node:crypto'
-import type { TRPCClientError } from '@trpc/client'
 import { testConfig } from '@emporium/infra/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { AppRouter } from '../root'
 import { startApiServer, type RunningApi } from '../server'
-import { createTestClient } from '../testing/api-client'
+import { createTestClient, errorOf, signIn } from '../testing/api-client'
 import { createTestSeller } from '../testing/sellers'
 import { createTestUser } from '../testing/users'
-
-const errorOf = (promise: Promise<unknown>) =>
-  promise.then(
-    () => null,
-    (e: unknown) => e as TRPCClientError<AppRouter>,
-  )
 
 describe('sellers: onboarding, approval, suspension', () => {
   let api: RunningApi
@@ -23,15 +15,9 @@ describe('sellers: onboarding, approval, suspension', () => {
     await api.close()
   })
 
-  async function signIn(email: string, password: string) {
-    const browser = createTestClient(api.url)
-    await browser.client.auth.login.mutate({ email, password })
-    return browser
-  }
-
   it('onboards a seller: pending store, rotated session, admin approval unlocks seller procedures', async () => {
     const user = await createTestUser(api.deps.db)
-    const browser = await signIn(user.email, user.password)
+    const browser = await signIn(api.url, user.email, user.password)
     const tokenBefore = browser.jar.get('emp_session')
     const slug = `shop-${randomUUID().slice(0, 8)}`
     const { store } = await browser.client.seller.openStore.mutate({
@@ -68,7 +54,7 @@ describe('sellers: onboarding, approval, suspension', () => {
     expect(pending?.message).toBe('Your store is waiting for approval.')
 
     const admin = await createTestUser(api.deps.db, 'admin')
-    const adminClient = await signIn(admin.email, admin.password)
+    const adminClient = await signIn(api.url, admin.email, admin.password)
     const pendingList = await adminClient.client.admin.listSellers.query({
       status: 'pending',
       limit: 100,
@@ -132,7 +118,7 @@ describe('sellers: onboarding, approval, suspension', () => {
   it('refuses a taken store address and a second store', async () => {
     const { seller } = await createTestSeller(api.deps.db)
     const user = await createTestUser(api.deps.db)
-    const browser = await signIn(user.email, user.password)
+    const browser = await signIn(api.url, user.email, user.password)
     const taken = await errorOf(
       browser.client.seller.openStore.mutate({
         storeName: 'Copycat',
@@ -164,21 +150,21 @@ describe('sellers: onboarding, approval, suspension', () => {
 
   it("an admin's role change ends all of that user's sessions", async () => {
     const user = await createTestUser(api.deps.db)
-    const browser = await signIn(user.email, user.password)
+    const browser = await signIn(api.url, user.email, user.password)
     const admin = await createTestUser(api.deps.db, 'admin')
-    const adminClient = await signIn(admin.email, admin.password)
+    const adminClient = await signIn(api.url, admin.email, admin.password)
     await expect(
       adminClient.client.admin.setUserRole.mutate({ userId: user.id, role: 'admin' }),
     ).resolves.toEqual({ sessionsEnded: 1 })
     expect(await browser.client.auth.me.query()).toBeNull()
-    const again = await signIn(user.email, user.password)
+    const again = await signIn(api.url, user.email, user.password)
     expect((await again.client.auth.me.query())?.role).toBe('admin')
   })
 
   it('pages through stores with a keyset cursor without repeats', async () => {
     for (let i = 0; i < 3; i++) await createTestSeller(api.deps.db, 'suspended')
     const admin = await createTestUser(api.deps.db, 'admin')
-    const adminClient = await signIn(admin.email, admin.password)
+    const adminClient = await signIn(api.url, admin.email, admin.password)
     const seen: string[] = []
     let cursor: string | undefined
     do {

@@ -1,4 +1,4 @@
-import { createTRPCClient, httpLink } from '@trpc/client'
+import { createTRPCClient, httpLink, type TRPCClientError } from '@trpc/client'
 import type { AppRouter } from '../root'
 
 export interface TestClientOptions {
@@ -44,3 +44,17 @@ export function createTestClient(apiUrl: string, options: TestClientOptions = {}
 }
 
 export type TestClient = ReturnType<typeof createTestClient>
+
+/** The tRPC error a call ended with, or null when it succeeded. */
+export const errorOf = (promise: Promise<unknown>) =>
+  promise.then(
+    () => null,
+    (e: unknown) => e as TRPCClientError<AppRouter>,
+  )
+
+/** A browser-like client signed in with email and password. */
+export async function signIn(apiUrl: string, email: string, password: string): Promise<TestClient> {
+  const browser = createTestClient(apiUrl)
+  await browser.client.auth.login.mutate({ email, password })
+  return browser
+}

@@ -1,11 +1,9 @@
 import { randomUUID } from 'node:crypto'
-import type { TRPCClientError } from '@trpc/client'
 import { findUserByEmail, insertUser, listIdentities } from '@emporium/db'
 import { testConfig } from '@emporium/infra/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { AppRouter } from '../../root'
 import { startApiServer, type RunningApi } from '../../server'
-import { createTestClient, type TestClient } from '../../testing/api-client'
+import { createTestClient, type TestClient, errorOf } from '../../testing/api-client'
 import { createTestUser, TEST_PASSWORD } from '../../testing/users'
 import { hashPassword } from '../password'
 import { redirectUri } from './providers'
@@ -16,11 +14,6 @@ import {
   type ProviderAccount,
 } from './testing/local-oidc-provider'
 
-const errorOf = (promise: Promise<unknown>) =>
-  promise.then(
-    () => null,
-    (e: unknown) => e as TRPCClientError<AppRouter>,
-  )
 const STALE =
   'This sign-in link is invalid, expired or was already used. Please start signing in again.'
 
