@@ -38,6 +38,8 @@ export function createMigrator<DB>(db: Kysely<DB>, schema?: string): Migrator {
   return new Migrator({
     db,
     provider: new FolderMigrationProvider(),
+    // Features land in parallel branches; a migration numbered below one already applied still runs.
+    allowUnorderedMigrations: true,
     ...(schema === undefined ? {} : { migrationTableSchema: schema }),
   })
 }

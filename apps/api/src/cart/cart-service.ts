@@ -3,9 +3,9 @@ import type { CurrencyCode } from '@emporium/domain'
 import { TRPCError } from '@trpc/server'
 import type { Context } from '../context'
 import { createCallerCart, loadCallerCart, newCartMeta, persistSnapshot } from './cart-identity'
-import type { CartView } from './cart-schemas'
+import type { CartView } from '@emporium/cart'
 import { withCartLock } from './cart-lock'
-import { DEFAULT_CART_SETTINGS, type CartCurrency, type CartSettings } from './cart-settings'
+import { DEFAULT_CART_SETTINGS, type CartCurrency, type CartSettings } from '@emporium/cart'
 import {
   readCart,
   writeCart,
@@ -13,8 +13,8 @@ import {
   type CartWrite,
   type StoredCart,
   type StoredLine,
-} from './cart-store'
-import { buildCartView, currentPrice, emptyCartView } from './cart-view'
+} from '@emporium/cart'
+import { buildCartView, currentPrice, emptyCartView } from '@emporium/cart'
 
 /** Clock and tunables of one cart operation; procedures use the defaults and the real clock. */
 export interface CartOptions {

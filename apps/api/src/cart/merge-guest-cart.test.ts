@@ -6,7 +6,7 @@ import { startApiServer, type RunningApi } from '../server'
 import { createTestClient } from '../testing/api-client'
 import { insertCartVariant } from '../testing/catalog-fixtures'
 import { createTestUser } from '../testing/users'
-import { cartKey, userCartKey } from './cart-store'
+import { cartKey, userCartKey } from '@emporium/cart'
 
 describe('guest cart merged into the user cart at sign-in', () => {
   let api: RunningApi

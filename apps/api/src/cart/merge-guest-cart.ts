@@ -3,7 +3,7 @@ import type { CurrencyCode } from '@emporium/domain'
 import type { Context } from '../context'
 import { readCartCookie, setCartCookie } from './cart-cookie'
 import { persistSnapshot } from './cart-identity'
-import { DEFAULT_CART_SETTINGS, type CartSettings } from './cart-settings'
+import { DEFAULT_CART_SETTINGS, type CartSettings } from '@emporium/cart'
 import { withCartLock } from './cart-lock'
 import {
   deleteCart,
@@ -12,9 +12,9 @@ import {
   writeCart,
   type StoredCart,
   type StoredLine,
-} from './cart-store'
+} from '@emporium/cart'
 import { lockedLine } from './cart-service'
-import { buildCartView, currentPrice } from './cart-view'
+import { buildCartView, currentPrice } from '@emporium/cart'
 
 /**
  * On sign-in, folds the guest cart named by the cookie into the user's cart: quantities of the

@@ -6,7 +6,7 @@ import {
   CouponCodeInput,
   ShippingRegionInput,
   UpdateLineInput,
-} from '../cart/cart-schemas'
+} from '@emporium/cart'
 import {
   acknowledgePriceChanges,
   addLine,

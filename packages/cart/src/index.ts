@@ -1,0 +1,5 @@
+export * from './cart-settings'
+export * from './cart-schemas'
+export * from './cart-store'
+export * from './cart-coupons'
+export * from './cart-view'
