@@ -5,6 +5,11 @@ export const DEFAULT_TASK_QUEUE = 'emporium'
 export const WORKFLOW_TYPES = {
   greetCustomer: 'greetCustomerWorkflow',
   releaseExpiredReservations: 'releaseExpiredReservationsWorkflow',
+  checkout: 'checkoutWorkflow',
+  refund: 'refundWorkflow',
+  paymentReconciliation: 'paymentReconciliationWorkflow',
+  cartAbandonment: 'cartAbandonmentWorkflow',
+  dailyRecommendations: 'dailyRecommendationsWorkflow',
 } as const
 
 export type WorkflowType = (typeof WORKFLOW_TYPES)[keyof typeof WORKFLOW_TYPES]
