@@ -12,6 +12,7 @@ import { sellerInventoryRouter } from './routers/seller-inventory'
 import { sellerProductBulkRouter } from './routers/seller-product-bulk'
 import { sellerProductsRouter } from './routers/seller-products'
 import { sellerStoreRouter } from './routers/seller-store'
+import { sellerWarehousesRouter } from './routers/seller-warehouses'
 import { mergeRouters, router } from './trpc'
 
 /** The whole API: one router per bounded context. */
@@ -31,6 +32,7 @@ export const appRouter = router({
     sellerProductsRouter,
     sellerProductBulkRouter,
     sellerInventoryRouter,
+    sellerWarehousesRouter,
   ),
 })
 

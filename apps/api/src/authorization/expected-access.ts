@@ -65,6 +65,7 @@ export const EXPECTED_ACCESS: Record<string, Meta['access']> = {
   'seller.listLowStockAlerts': 'seller',
   'seller.listProducts': 'seller',
   'seller.listStockMovements': 'seller',
+  'seller.listWarehouses': 'seller',
   'seller.openStore': 'authed',
   'seller.publishProduct': 'seller',
   'seller.restoreProduct': 'seller',
