@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import type { Db } from '../client'
+import { recordLowStockAfterSale, type SoldLevel } from './low-stock-alerts'
 
 /** Units a release, expiry or commit took out of `reserved` (for returning them to a flash-sale gate). */
 export interface SettledReservation {
@@ -49,8 +50,9 @@ async function settle(
     .forUpdate()
     .execute()
   const commit = outcome === 'committed'
+  const sold: SoldLevel[] = []
   for (const p of perLevel.values()) {
-    await trx
+    const level = await trx
       .updateTable('inventory_levels')
       .set((eb) => ({
         reserved: eb('reserved', '-', p.quantity),
@@ -60,8 +62,21 @@ async function settle(
       }))
       .where('variant_id', '=', p.variantId)
       .where('warehouse_id', '=', p.warehouseId)
-      .execute()
+      .returning(['on_hand', 'reserved', 'low_stock_threshold'])
+      .executeTakeFirstOrThrow()
+    if (commit) {
+      sold.push({
+        variantId: p.variantId,
+        warehouseId: p.warehouseId,
+        onHand: level.on_hand,
+        reserved: level.reserved,
+        lowStockThreshold: level.low_stock_threshold,
+        sold: p.quantity,
+      })
+    }
   }
+  // A sale that takes a level to its threshold tells the seller (a release or expiry never does).
+  await recordLowStockAfterSale(trx, sold)
   await trx
     .updateTable('reservations')
     .set({ status: outcome, updated_at: sql<Date>`now()` })
