@@ -1,5 +1,6 @@
 import { findCartVariants, findCouponByCode, type CartVariant } from '@emporium/db'
 import type { CurrencyCode } from '@emporium/domain'
+import { recordCartAddAffinity } from '@emporium/infra'
 import { TRPCError } from '@trpc/server'
 import type { Context } from '../context'
 import { createCallerCart, loadCallerCart, newCartMeta, persistSnapshot } from './cart-identity'
@@ -169,7 +170,10 @@ export async function addLine(
     checkStock(variant, inCart + input.quantity)
     const cart = existing ?? (await createCallerCart(ctx, input.currency ?? 'USD', now, settings))
     const line = lockedLine(variant, inCart + input.quantity, cart.meta, now, settings)
-    return commit(ctx, cart.meta, { putLines: [line] }, now, settings)
+    const view = await commit(ctx, cart.meta, { putLines: [line] }, now, settings)
+    if (ctx.session)
+      await recordCartAddAffinity(ctx.db, ctx.redis, ctx.session.userId, variant.productId)
+    return view
   })
 }
 
