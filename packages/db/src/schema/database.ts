@@ -31,7 +31,16 @@ import type { TrackingEventTable } from './tracking-events.table'
 import type { ReviewTable } from './reviews.table'
 import type { ReviewVoteTable } from './review-votes.table'
 import type { SellerRatingTable } from './seller-ratings.table'
+import type { ReviewModerationDecisionTable } from './review-moderation-decisions.table'
+import type { ReviewReportTable } from './review-reports.table'
+import type { ProductRatingSummaryTable } from './product-rating-summaries.table'
+import type { SellerRatingSummaryTable } from './seller-rating-summaries.table'
 import type { RecommendationTable } from './recommendations.table'
+import type { RecommendationRunTable } from './recommendation-runs.table'
+import type { RecommendationChannelTable } from './recommendation-channels.table'
+import type { RecommendationRunBatchTable } from './recommendation-run-batches.table'
+import type { RecommendationEventTable } from './recommendation-events.table'
+import type { ProductViewTable } from './product-views.table'
 import type { OutboxEventTable } from './outbox.table'
 import type { NotificationPreferenceTable } from './notification-preferences.table'
 import type { NotificationTable } from './notifications.table'
@@ -71,7 +80,16 @@ export interface Database {
   reviews: ReviewTable
   review_votes: ReviewVoteTable
   seller_ratings: SellerRatingTable
+  review_moderation_decisions: ReviewModerationDecisionTable
+  review_reports: ReviewReportTable
+  product_rating_summaries: ProductRatingSummaryTable
+  seller_rating_summaries: SellerRatingSummaryTable
   recommendations: RecommendationTable
+  recommendation_runs: RecommendationRunTable
+  recommendation_channels: RecommendationChannelTable
+  recommendation_run_batches: RecommendationRunBatchTable
+  recommendation_events: RecommendationEventTable
+  product_views: ProductViewTable
   outbox: OutboxEventTable
   notification_preferences: NotificationPreferenceTable
   notifications: NotificationTable

@@ -1,0 +1,7 @@
+export * from './review-writes'
+export * from './review-context'
+export * from './review-reads'
+export * from './review-feedback'
+export * from './review-moderation'
+export * from './rating-aggregates'
+export * from './seller-ratings'
