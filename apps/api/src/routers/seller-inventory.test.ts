@@ -126,6 +126,30 @@ describe('seller inventory: adjustments, ledger, low-stock alerts', () => {
     expect(ledger.items.map((m) => m.reason)).toEqual(['reserve', 'adjustment'])
   })
 
+  it('pages through the inventory by SKU and warehouse without gaps or repeats', async () => {
+    const { client, variantId, sku, warehouseId } = await sellerWithVariant()
+    const second = await insertTestWarehouse(api.deps.db)
+    const third = await insertTestWarehouse(api.deps.db)
+    for (const [i, w] of [warehouseId, second, third].entries()) {
+      await client.seller.adjustStock.mutate({
+        variantId,
+        warehouseId: w,
+        delta: 10 + i,
+        idempotencyKey: `restock-${randomUUID()}`,
+        reason: 'restock',
+      })
+    }
+    const first = await client.seller.listInventory.query({ limit: 2 })
+    expect(first.items.map((r) => r.onHand)).toEqual([10, 11])
+    expect(first.next).toEqual({ sku, warehouseId: second })
+    const rest = await client.seller.listInventory.query({
+      limit: 2,
+      after: first.next ?? undefined,
+    })
+    expect(rest.items.map((r) => [r.warehouseId, r.onHand])).toEqual([[third, 12]])
+    expect(rest.next).toBeNull()
+  })
+
   it("a seller cannot adjust or see another seller's stock", async () => {
     const a = await sellerWithVariant()
     const b = await sellerWithVariant()

@@ -4,6 +4,7 @@ import { adjustStock, listInventory, listLowStockAlerts, listStockMovements } fr
 import {
   AdjustStockInput,
   AdjustStockResultView,
+  InventoryCursor,
   InventoryRowView,
   ListInventoryInput,
   ListLowStockAlertsInput,
@@ -31,10 +32,18 @@ export const sellerInventoryRouter = router({
   /** The seller's stock per variant and warehouse, with a low-stock flag. */
   listInventory: sellerProcedure
     .input(ListInventoryInput)
-    .output(z.object({ items: z.array(InventoryRowView) }))
-    .query(async ({ ctx, input }) => ({
-      items: await listInventory(ctx.db, ctx.seller.id, input),
-    })),
+    .output(z.object({ items: z.array(InventoryRowView), next: InventoryCursor.nullable() }))
+    .query(async ({ ctx, input }) => {
+      const items = await listInventory(ctx.db, ctx.seller.id, input)
+      const last = items.at(-1)
+      return {
+        items,
+        next:
+          items.length === input.limit && last
+            ? { sku: last.sku, warehouseId: last.warehouseId }
+            : null,
+      }
+    }),
 
   /** The seller's stock movements, newest first; pass `nextBeforeId` back as `beforeId` for older ones. */
   listStockMovements: sellerProcedure

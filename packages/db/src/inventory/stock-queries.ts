@@ -18,7 +18,13 @@ export interface InventoryRow extends StockLevelView {
 export async function listInventory(
   db: Db,
   sellerId: string,
-  options: { variantId?: string; lowOnly?: boolean; limit: number },
+  options: {
+    variantId?: string
+    lowOnly?: boolean
+    limit: number
+    /** Rows strictly after this (SKU, warehouse) position, for the next page. */
+    after?: { sku: string; warehouseId: number }
+  },
 ): Promise<InventoryRow[]> {
   let query = db
     .selectFrom('inventory_levels as l')
@@ -37,6 +43,15 @@ export async function listInventory(
     ])
     .where('p.seller_id', '=', sellerId)
   if (options.variantId) query = query.where('l.variant_id', '=', options.variantId)
+  const after = options.after
+  if (after) {
+    query = query.where((eb) =>
+      eb.or([
+        eb('v.sku', '>', after.sku),
+        eb.and([eb('v.sku', '=', after.sku), eb('l.warehouse_id', '>', after.warehouseId)]),
+      ]),
+    )
+  }
   if (options.lowOnly) {
     query = query.where(
       sql<boolean>`l.on_hand - l.reserved <= coalesce(l.low_stock_threshold, ${DEFAULT_LOW_STOCK_THRESHOLD})`,

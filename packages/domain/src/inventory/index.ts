@@ -10,6 +10,7 @@ export { StockBadgeSchema, availableToSell, stockBadge, type StockBadge } from '
 export {
   AdjustStockInput,
   AdjustStockResultView,
+  InventoryCursor,
   InventoryRowView,
   ListInventoryInput,
   ListLowStockAlertsInput,

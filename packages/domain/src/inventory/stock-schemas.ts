@@ -50,10 +50,18 @@ export const InventoryRowView = StockLevelView.extend({
 })
 export type InventoryRowView = z.infer<typeof InventoryRowView>
 
+/** Position in the seller's inventory list: the last row of a page. */
+export const InventoryCursor = z.object({
+  sku: z.string().min(1).max(100),
+  warehouseId: z.number().int().positive(),
+})
+
 export const ListInventoryInput = z.object({
   variantId: z.uuid().optional(),
   lowOnly: z.boolean().default(false),
   limit: z.number().int().min(1).max(200).default(100),
+  /** Keyset cursor: the `next` of the previous page (rows are ordered by SKU, then warehouse). */
+  after: InventoryCursor.optional(),
 })
 
 /** One entry of the stock ledger. */
