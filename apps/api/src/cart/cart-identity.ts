@@ -4,9 +4,17 @@ import { lockExchangeRate } from '@emporium/domain'
 import { TRPCError } from '@trpc/server'
 import type { Context } from '../context'
 import { readCartCookie, setCartCookie } from './cart-cookie'
-import type { CartView } from '@emporium/cart'
-import { BASE_CURRENCY, type CartCurrency, type CartSettings } from '@emporium/cart'
-import { readCart, userCartKey, writeCart, type CartMeta, type StoredCart } from '@emporium/cart'
+import {
+  type CartView,
+  BASE_CURRENCY,
+  type CartCurrency,
+  type CartSettings,
+  readCart,
+  userCartKey,
+  writeCart,
+  type CartMeta,
+  type StoredCart,
+} from '@emporium/cart'
 
 /** The cart of the caller: a signed-in user's own cart, or the guest cart named by the cookie. */
 export async function loadCallerCart(

@@ -4,18 +4,22 @@ import { recordCartAddAffinity } from '@emporium/infra'
 import { TRPCError } from '@trpc/server'
 import type { Context } from '../context'
 import { createCallerCart, loadCallerCart, newCartMeta, persistSnapshot } from './cart-identity'
-import type { CartView } from '@emporium/cart'
-import { withCartLock } from './cart-lock'
-import { DEFAULT_CART_SETTINGS, type CartCurrency, type CartSettings } from '@emporium/cart'
 import {
+  type CartView,
+  DEFAULT_CART_SETTINGS,
+  type CartCurrency,
+  type CartSettings,
   readCart,
   writeCart,
   type CartMeta,
   type CartWrite,
   type StoredCart,
   type StoredLine,
+  buildCartView,
+  currentPrice,
+  emptyCartView,
 } from '@emporium/cart'
-import { buildCartView, currentPrice, emptyCartView } from '@emporium/cart'
+import { withCartLock } from './cart-lock'
 
 /** Clock and tunables of one cart operation; procedures use the defaults and the real clock. */
 export interface CartOptions {

@@ -3,18 +3,20 @@ import type { CurrencyCode } from '@emporium/domain'
 import type { Context } from '../context'
 import { readCartCookie, setCartCookie } from './cart-cookie'
 import { persistSnapshot } from './cart-identity'
-import { DEFAULT_CART_SETTINGS, type CartSettings } from '@emporium/cart'
-import { withCartLock } from './cart-lock'
 import {
+  DEFAULT_CART_SETTINGS,
+  type CartSettings,
   deleteCart,
   readCart,
   userCartKey,
   writeCart,
   type StoredCart,
   type StoredLine,
+  buildCartView,
+  currentPrice,
 } from '@emporium/cart'
+import { withCartLock } from './cart-lock'
 import { lockedLine } from './cart-service'
-import { buildCartView, currentPrice } from '@emporium/cart'
 
 /**
  * On sign-in, folds the guest cart named by the cookie into the user's cart: quantities of the
