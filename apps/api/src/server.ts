@@ -9,6 +9,7 @@ import { mediaStorage } from './media/media-storage'
 import { serveMedia } from './media/serve-media'
 import type { RateLimitSettings } from './protection/rate-limits'
 import { appRouter } from './root'
+import { handleStripeWebhook } from './webhooks/stripe-webhook'
 
 export interface RunningApi {
   url: string
@@ -56,6 +57,13 @@ export async function startApiServer(options: {
     if (path?.startsWith('/media/')) {
       serveMedia(mediaStorage(deps.config), req, res, path).catch((error: unknown) => {
         deps.logger.error({ err: error, path }, 'media request failed')
+        if (!res.headersSent) res.writeHead(500).end()
+      })
+      return
+    }
+    if (path === '/webhooks/stripe') {
+      handleStripeWebhook(deps, req, res).catch((error: unknown) => {
+        deps.logger.error({ err: error, path }, 'stripe webhook request failed')
         if (!res.headersSent) res.writeHead(500).end()
       })
       return

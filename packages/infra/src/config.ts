@@ -57,6 +57,8 @@ const ConfigSchema = z.object({
   STRIPE_SECRET_KEY: z.string().optional(),
   /** Base URL of the Stripe API; points at stripe-mock in the local stack. Unset = api.stripe.com. */
   STRIPE_API_URL: optionalUrl,
+  /** Signing secret of the Stripe webhook endpoint (`whsec_…`); the default only suits development and tests. */
+  STRIPE_WEBHOOK_SECRET: z.string().min(1).default('whsec_emporium_development'),
   SMTP_URL: optionalUrl,
   MAIL_FROM: z.string().default('Emporium <no-reply@emporium.local>'),
   /** Mailpit's web UI / REST API, shown to developers and read by tests. */
