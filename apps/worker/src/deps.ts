@@ -16,6 +16,7 @@ import type { Kysely } from 'kysely'
 
 /** Long-lived dependencies of one worker process, injected into every activity factory. */
 export interface WorkerDeps {
+  config: Config
   logger: Logger
   db: Kysely<Database>
   redis: Redis
@@ -29,6 +30,7 @@ export interface WorkerDeps {
 /** Builds every worker dependency from config; `closeWorkerDeps` releases them. */
 export function createWorkerDeps(config: Config): WorkerDeps {
   return {
+    config,
     logger: createLogger(config, 'worker'),
     db: createDb(config.DATABASE_URL),
     redis: createRedis(config),

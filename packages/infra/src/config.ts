@@ -33,6 +33,9 @@ const jsonText = z.string().transform((text, ctx) => {
   }
 })
 
+/** Default link-signing key: fine for development and tests, refused in production. */
+const DEV_LINK_SECRET = 'emporium-development-notification-link-secret'
+
 const ConfigSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -78,6 +81,13 @@ const ConfigSchema = z.object({
   S3_FORCE_PATH_STYLE: z.stringbool().default(true),
   /** "Sign in with …" providers, a JSON array of `{ id, name, issuer, clientId, clientSecret? }`; empty = none. */
   OIDC_PROVIDERS: jsonText.pipe(z.array(OidcProviderSchema)).default([]),
+  /** HMAC key of signed links in mails (unsubscribe, cart restore); set a long random value in production. */
+  NOTIFICATION_LINK_SECRET: z
+    .string()
+    .min(32, 'use at least 32 characters')
+    .default(DEV_LINK_SECRET),
+  /** How long a cart stays untouched before the first abandonment reminder (default 1 hour). */
+  CART_ABANDONMENT_IDLE_MS: z.coerce.number().int().positive().default(3_600_000),
 })
 
 export type Config = z.infer<typeof ConfigSchema>
@@ -87,6 +97,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const parsed = ConfigSchema.safeParse(env)
   if (!parsed.success) {
     throw new Error(`Invalid configuration:\n${z.prettifyError(parsed.error)}`)
+  }
+  if (
+    parsed.data.NODE_ENV === 'production' &&
+    parsed.data.NOTIFICATION_LINK_SECRET === DEV_LINK_SECRET
+  ) {
+    throw new Error('Invalid configuration:\nNOTIFICATION_LINK_SECRET must be set in production')
   }
   return parsed.data
 }

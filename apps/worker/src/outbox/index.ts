@@ -6,6 +6,7 @@ export {
   PRODUCT_AGGREGATE,
   SEARCH_EVENTS_STREAM,
 } from './catalog-handlers'
+export { mergeOutboxHandlers } from './merge-handlers'
 export {
   createOutboxRelay,
   retryDelayMs,

@@ -1,0 +1,3 @@
+export * from './notification-log'
+export * from './notification-preferences'
+export * from './notification-context'
