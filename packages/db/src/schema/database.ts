@@ -25,6 +25,8 @@ import type { OrderStatusHistoryTable } from './order-status-history.table'
 import type { FulfillmentTable } from './fulfillments.table'
 import type { PaymentTable } from './payments.table'
 import type { RefundTable } from './refunds.table'
+import type { RefundItemTable } from './refund-items.table'
+import type { PaymentReconciliationFindingTable } from './payment-reconciliation-findings.table'
 import type { WebhookEventTable } from './webhook-events.table'
 import type { ShipmentTable } from './shipments.table'
 import type { TrackingEventTable } from './tracking-events.table'
@@ -74,6 +76,8 @@ export interface Database {
   fulfillments: FulfillmentTable
   payments: PaymentTable
   refunds: RefundTable
+  refund_items: RefundItemTable
+  payment_reconciliation_findings: PaymentReconciliationFindingTable
   webhook_events: WebhookEventTable
   shipments: ShipmentTable
   tracking_events: TrackingEventTable

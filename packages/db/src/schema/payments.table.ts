@@ -10,6 +10,8 @@ export interface PaymentTable {
   status: PaymentStatus
   amount_minor: number
   captured_minor: Generated<number>
+  /** Refunded or reserved for a refund in flight; a CHECK keeps it within captured_minor. */
+  refunded_minor: Generated<number>
   currency: string
   idempotency_key: string
   failure_code: string | null

@@ -11,6 +11,11 @@ export interface RefundTable {
   reason: string | null
   gateway_refund_id: string | null
   idempotency_key: string
+  order_id: string | null
+  /** Whether refunded items go back on the shelf. */
+  restock: Generated<boolean>
+  requested_by: string | null
+  failure_message: string | null
   created_at: Generated<Date>
   updated_at: Generated<Date>
 }

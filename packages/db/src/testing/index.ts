@@ -52,4 +52,5 @@ export async function truncateAll(db: Db): Promise<void> {
 
 export { insertTestOrder, insertTestUser, insertTestVariant } from './fixtures'
 export { insertTestStock, insertTestWarehouse } from '../inventory/test-fixtures'
+export { insertPaidTestOrder, type PaidTestOrder } from '../refunds/test-fixtures'
 export { DEMO_USERS, seedDatabase, type SeedOptions, type SeedSummary } from '../seed'
