@@ -4,10 +4,12 @@ import {
   createMailer,
   createRedis,
   createSearchClient,
+  createPaymentGateway,
   createStripe,
   type Config,
   type Logger,
   type Mailer,
+  type PaymentGateway,
   type Redis,
   type Stripe,
   type TypesenseClient,
@@ -24,18 +26,23 @@ export interface WorkerDeps {
   search: TypesenseClient | undefined
   /** Stripe client, or undefined when the built-in test gateway takes payments. */
   payments: Stripe | undefined
+  /** The payment port over `payments` (Stripe, or the built-in test gateway without a key). */
+  paymentGateway: PaymentGateway
   mail: Mailer
 }
 
 /** Builds every worker dependency from config; `closeWorkerDeps` releases them. */
 export function createWorkerDeps(config: Config): WorkerDeps {
+  const redis = createRedis(config)
+  const payments = createStripe(config)
   return {
     config,
     logger: createLogger(config, 'worker'),
     db: createDb(config.DATABASE_URL),
-    redis: createRedis(config),
+    redis,
     search: createSearchClient(config),
-    payments: createStripe(config),
+    payments,
+    paymentGateway: createPaymentGateway(payments, redis),
     mail: createMailer(config).mailer,
   }
 }

@@ -18,6 +18,33 @@ export interface CheckoutInput {
   paymentMethodToken: string
   /** Request id of the API call that started it, carried into activity logs. */
   requestId?: string
+  /** Payment waits and retries; defaults (DEFAULT_CHECKOUT_TIMEOUTS) suit production, tests shorten them. */
+  timeouts?: Partial<CheckoutTimeouts>
+}
+
+/** How long a checkout waits for payments and how often it retries them (milliseconds). */
+export interface CheckoutTimeouts {
+  /** How long one payment attempt may stay pending (processing, 3-D Secure) before it is voided. */
+  paymentTimeoutMs: number
+  /** How often the gateway is asked about a pending payment when no webhook has answered. */
+  paymentPollIntervalMs: number
+  /** Payment attempts (first charge included) before the order is cancelled. */
+  maxPaymentAttempts: number
+  /** First wait before a soft decline or gateway error is retried; doubles per attempt. */
+  paymentRetryBackoffMs: number
+  /** How long a hard decline waits for the shopper's new payment method. */
+  paymentMethodWaitMs: number
+  /** How long an unavailable gateway (or open circuit breaker) is retried before the attempt counts as failed. */
+  gatewayPatienceMs: number
+}
+
+export const DEFAULT_CHECKOUT_TIMEOUTS: CheckoutTimeouts = {
+  paymentTimeoutMs: 15 * 60_000,
+  paymentPollIntervalMs: 5_000,
+  maxPaymentAttempts: 3,
+  paymentRetryBackoffMs: 60_000,
+  paymentMethodWaitMs: 30 * 60_000,
+  gatewayPatienceMs: 30 * 60_000,
 }
 
 /** Where a checkout stands, as the shopper's progress view shows it. */

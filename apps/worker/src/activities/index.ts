@@ -1,4 +1,5 @@
 import type { WorkerDeps } from '../deps'
+import { createCheckoutActivities } from './checkout-activities'
 import { createGreetingActivities } from './greeting-activities'
 import { createInventoryActivities } from './inventory-activities'
 
@@ -7,6 +8,7 @@ export function createActivities(deps: WorkerDeps) {
   return {
     ...createGreetingActivities(deps),
     ...createInventoryActivities(deps),
+    ...createCheckoutActivities(deps),
   }
 }
 

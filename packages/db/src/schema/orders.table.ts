@@ -17,6 +17,10 @@ export interface OrderTable {
   total_minor: number
   idempotency_key: string
   checkout_workflow_id: string | null
+  /** Currency the cart's locked exchange rate converts from (null when none was needed). */
+  exchange_rate_base: string | null
+  /** That rate as an exact decimal string: one major unit of the base is worth this much of `currency`. */
+  exchange_rate: string | null
   shipping_address: JsonColumn<Record<string, unknown>>
   cancel_reason: string | null
   placed_at: Generated<Date>

@@ -1,3 +1,4 @@
 // Entry of the workflow bundle: every workflow the worker registers is exported here.
 export { greetCustomerWorkflow } from './greet-customer-workflow'
 export { releaseExpiredReservationsWorkflow } from './release-expired-reservations-workflow'
+export { checkoutWorkflow } from './checkout-workflow'

@@ -1,0 +1,2 @@
+export * from './create-order'
+export * from './order-transitions'
