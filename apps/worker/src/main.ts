@@ -2,7 +2,10 @@ import { createSearchEngine, createTemporalClient, loadConfig } from '@emporium/
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker'
 import { createActivities } from './activities'
 import { closeWorkerDeps, createWorkerDeps } from './deps'
-import { createCatalogHandlers, createOutboxRelay } from './outbox'
+import { createCloseOnCheckoutHandlers } from './cart-abandonment/close-on-checkout-handler'
+import { lazyTemporalClient } from './cart-abandonment/lazy-temporal-client'
+import { createNotificationHandlers, createWorkerNotifier } from './notifications'
+import { createCatalogHandlers, createOutboxRelay, mergeOutboxHandlers } from './outbox'
 import { ensureSchedules } from './schedules/ensure-schedules'
 import { createSearchIndexer } from './search-indexer'
 import { createWorker } from './worker'
@@ -29,11 +32,21 @@ Runtime.install({
 })
 
 let exitCode = 0
-// Publishes outbox events (search indexing, cache invalidation) beside the Temporal worker.
+// Publishes outbox events (search indexing, cache invalidation, notifications) beside the Temporal worker.
+const relayTemporal = lazyTemporalClient(config)
 const relay = createOutboxRelay({
   db: deps.db,
   logger,
-  handlers: createCatalogHandlers(deps.redis),
+  handlers: mergeOutboxHandlers(
+    createCatalogHandlers(deps.redis),
+    createNotificationHandlers({
+      db: deps.db,
+      logger,
+      config,
+      notifier: createWorkerNotifier(deps),
+    }),
+    createCloseOnCheckoutHandlers({ db: deps.db, logger, temporal: () => relayTemporal.get() }),
+  ),
 })
 relay.start()
 // Keeps the search index in step with the catalog; blocking stream reads get a connection of their own.
@@ -79,6 +92,7 @@ try {
   exitCode = 1
 } finally {
   await relay.stop()
+  await relayTemporal.close()
   await indexer.stop()
   indexerRedis.disconnect()
   await closeWorkerDeps(deps)

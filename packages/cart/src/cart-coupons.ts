@@ -74,6 +74,14 @@ export async function evaluateCartCoupons(
       })
       continue
     }
+    if (row.issued_to_user_id !== null && row.issued_to_user_id !== input.userId) {
+      missing.push({
+        couponCode: code,
+        reason: 'not_applicable',
+        message: `Coupon ${code} was issued to another account`,
+      })
+      continue
+    }
     coupons.push(toDomainCoupon(row, input.currency))
     usage[row.code] = {
       totalRedemptions: row.times_redeemed,

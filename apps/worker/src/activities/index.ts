@@ -1,5 +1,7 @@
 import type { WorkerDeps } from '../deps'
 import { createCheckoutActivities } from './checkout-activities'
+import { createWorkerNotifier } from '../notifications'
+import { createCartAbandonmentActivities } from './cart-abandonment-activities'
 import { createGreetingActivities } from './greeting-activities'
 import { createInventoryActivities } from './inventory-activities'
 
@@ -7,6 +9,7 @@ import { createInventoryActivities } from './inventory-activities'
 export function createActivities(deps: WorkerDeps) {
   return {
     ...createGreetingActivities(deps),
+    ...createCartAbandonmentActivities({ ...deps, notifier: createWorkerNotifier(deps) }),
     ...createInventoryActivities(deps),
     ...createCheckoutActivities(deps),
   }

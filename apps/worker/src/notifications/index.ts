@@ -7,3 +7,4 @@ export {
 export { createNotifier, notificationEventId, type Notifier, type NotifyRequest } from './notifier'
 export { createNotificationHandlers, outboxSource } from './outbox-notification-handlers'
 export { cartReminderMail } from './templates/cart-reminder-mails'
+export { createWorkerNotifier } from './worker-notifier'

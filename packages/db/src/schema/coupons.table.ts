@@ -15,6 +15,8 @@ export interface CouponTable {
   usage_limit_per_customer: number | null
   stackable: Generated<boolean>
   times_redeemed: Generated<number>
+  /** Only this user may redeem it (a one-time cart-recovery offer); null = anyone. */
+  issued_to_user_id: Generated<string | null>
   created_at: Generated<Date>
 }
 

@@ -2,3 +2,4 @@
 export { greetCustomerWorkflow } from './greet-customer-workflow'
 export { releaseExpiredReservationsWorkflow } from './release-expired-reservations-workflow'
 export { checkoutWorkflow } from './checkout-workflow'
+export { cartAbandonmentWorkflow } from './cart-abandonment-workflow'
