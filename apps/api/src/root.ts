@@ -6,13 +6,18 @@ import { cartRouter } from './routers/cart'
 import { catalogRouter } from './routers/catalog'
 import { healthRouter } from './routers/health'
 import { oidcRouter } from './routers/oidc'
+import { recommendationsRouter } from './routers/recommendations'
+import { orderHistoryRouter } from './routers/order-history'
+import { ordersRouter } from './routers/orders'
 import { reviewModerationRouter } from './routers/review-moderation'
 import { reviewsRouter } from './routers/reviews'
 import { searchRouter } from './routers/search'
 import { sellerImagesRouter } from './routers/seller-images'
 import { sellerInventoryRouter } from './routers/seller-inventory'
+import { sellerOrdersRouter } from './routers/seller-orders'
 import { sellerProductBulkRouter } from './routers/seller-product-bulk'
 import { sellerProductsRouter } from './routers/seller-products'
+import { sellerSalesRouter } from './routers/seller-sales'
 import { sellerStoreRouter } from './routers/seller-store'
 import { sellerWarehousesRouter } from './routers/seller-warehouses'
 import { mergeRouters, router } from './trpc'
@@ -27,6 +32,8 @@ export const appRouter = router({
   catalogAdmin: adminCatalogRouter,
   health: healthRouter,
   oidc: oidcRouter,
+  recommendations: recommendationsRouter,
+  orders: mergeRouters(ordersRouter, orderHistoryRouter),
   reviewModeration: reviewModerationRouter,
   reviews: reviewsRouter,
   search: searchRouter,
@@ -37,6 +44,8 @@ export const appRouter = router({
     sellerProductBulkRouter,
     sellerInventoryRouter,
     sellerWarehousesRouter,
+    sellerOrdersRouter,
+    sellerSalesRouter,
   ),
 })
 

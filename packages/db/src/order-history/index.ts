@@ -1,0 +1,2 @@
+export * from './customer-orders'
+export * from './customer-order-detail'
