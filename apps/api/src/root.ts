@@ -6,9 +6,7 @@ import { cartRouter } from './routers/cart'
 import { catalogRouter } from './routers/catalog'
 import { healthRouter } from './routers/health'
 import { oidcRouter } from './routers/oidc'
-import { recommendationsRouter } from './routers/recommendations'
 import { orderHistoryRouter } from './routers/order-history'
-import { ordersRouter } from './routers/orders'
 import { reviewModerationRouter } from './routers/review-moderation'
 import { reviewsRouter } from './routers/reviews'
 import { searchRouter } from './routers/search'
@@ -32,8 +30,7 @@ export const appRouter = router({
   catalogAdmin: adminCatalogRouter,
   health: healthRouter,
   oidc: oidcRouter,
-  recommendations: recommendationsRouter,
-  orders: mergeRouters(ordersRouter, orderHistoryRouter),
+  orders: orderHistoryRouter,
   reviewModeration: reviewModerationRouter,
   reviews: reviewsRouter,
   search: searchRouter,
