@@ -4,6 +4,7 @@ import { createWorkerNotifier } from '../notifications'
 import { createCartAbandonmentActivities } from './cart-abandonment-activities'
 import { createGreetingActivities } from './greeting-activities'
 import { createInventoryActivities } from './inventory-activities'
+import { createRecommendationActivities } from './recommendation-activities'
 import { createRefundActivities } from './refund-activities'
 
 /** Every activity the worker registers, built over the injected dependencies. */
@@ -13,6 +14,7 @@ export function createActivities(deps: WorkerDeps) {
     ...createCartAbandonmentActivities({ ...deps, notifier: createWorkerNotifier(deps) }),
     ...createInventoryActivities(deps),
     ...createCheckoutActivities(deps),
+    ...createRecommendationActivities(deps),
     ...createRefundActivities(deps),
   }
 }

@@ -1,7 +1,10 @@
 import {
+  DAILY_RECOMMENDATIONS_SCHEDULE_ID,
   DEFAULT_TASK_QUEUE,
+  LIVE_RECOMMENDATION_CHANNEL,
   RELEASE_EXPIRED_RESERVATIONS_SCHEDULE_ID,
   WORKFLOW_TYPES,
+  type DailyRecommendationsInput,
   type ReleaseExpiredReservationsInput,
 } from '@emporium/workflows'
 import {
@@ -40,6 +43,32 @@ export function releaseExpiredReservationsSchedule(
   }
 }
 
+/** The recommendation job's schedule: daily at 03:30 UTC (quiet hours), one run at a time. */
+export function dailyRecommendationsSchedule(
+  taskQueue: string,
+  scheduleId = scheduleIdFor(DAILY_RECOMMENDATIONS_SCHEDULE_ID, taskQueue),
+  input: DailyRecommendationsInput = {
+    channel: LIVE_RECOMMENDATION_CHANNEL,
+    batchSize: 5_000,
+    listSize: 30,
+    currency: 'USD',
+  },
+): ScheduleOptions {
+  return {
+    scheduleId,
+    spec: { calendars: [{ hour: 3, minute: 30 }] },
+    action: {
+      type: 'startWorkflow',
+      workflowType: WORKFLOW_TYPES.dailyRecommendations,
+      workflowId: scheduleId,
+      taskQueue,
+      args: [input],
+      workflowExecutionTimeout: '6 hours',
+    },
+    policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '6 hours' },
+  }
+}
+
 /**
  * Creates the schedule, or brings an existing one up to date (spec, action, policies), so every
  * worker start converges on the same single schedule however many workers start at once.
@@ -66,4 +95,5 @@ export async function ensureSchedule(
 /** Every schedule the worker owns, ensured at startup. */
 export async function ensureSchedules(client: Client, taskQueue: string): Promise<void> {
   await ensureSchedule(client, releaseExpiredReservationsSchedule(taskQueue))
+  await ensureSchedule(client, dailyRecommendationsSchedule(taskQueue))
 }

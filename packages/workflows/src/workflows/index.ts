@@ -4,3 +4,4 @@ export { releaseExpiredReservationsWorkflow } from './release-expired-reservatio
 export { refundWorkflow } from './refund-workflow'
 export { checkoutWorkflow } from './checkout-workflow'
 export { cartAbandonmentWorkflow } from './cart-abandonment-workflow'
+export { dailyRecommendationsWorkflow } from './daily-recommendations-workflow'

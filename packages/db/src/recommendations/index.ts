@@ -1,0 +1,5 @@
+export * from './catalog-meta'
+export * from './interaction-history'
+export * from './recommendable-products'
+export * from './recommendation-events'
+export * from './recommendation-runs'

@@ -1,0 +1,2 @@
+export * from './recent-views'
+export * from './served-lists'
