@@ -5,7 +5,12 @@ import { closeWorkerDeps, createWorkerDeps } from './deps'
 import { createCloseOnCheckoutHandlers } from './cart-abandonment/close-on-checkout-handler'
 import { lazyTemporalClient } from './cart-abandonment/lazy-temporal-client'
 import { createNotificationHandlers, createWorkerNotifier } from './notifications'
-import { createCatalogHandlers, createOutboxRelay, mergeOutboxHandlers } from './outbox'
+import {
+  createCatalogHandlers,
+  createOutboxRelay,
+  createReviewHandlers,
+  mergeOutboxHandlers,
+} from './outbox'
 import { ensureSchedules } from './schedules/ensure-schedules'
 import { createSearchIndexer } from './search-indexer'
 import { createWorker } from './worker'
@@ -39,6 +44,8 @@ const relay = createOutboxRelay({
   logger,
   handlers: mergeOutboxHandlers(
     createCatalogHandlers(deps.redis),
+    // Product and seller rating aggregates, then the product's search document and caches.
+    createReviewHandlers(deps.db, deps.redis),
     createNotificationHandlers({
       db: deps.db,
       logger,

@@ -8,6 +8,12 @@ export {
 } from './catalog-handlers'
 export { mergeOutboxHandlers } from './merge-handlers'
 export {
+  createReviewHandlers,
+  recomputeReviewAggregates,
+  recomputeSellerAggregates,
+  refreshProductRating,
+} from './review-handlers'
+export {
   createOutboxRelay,
   retryDelayMs,
   type OutboxHandler,

@@ -7,9 +7,10 @@ import type { Db } from '../client'
  * `product_rating_summaries` and `products.rating_avg/rating_count` (what search indexes).
  * Recomputing (never incrementing) makes a repeat harmless; a per-product advisory lock taken
  * before reading means the last recompute to run sees every write committed before it started.
+ * Returns whether the star counts changed (false also when the product is gone).
  */
-export async function recomputeProductRating(db: Db, productId: string): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+export async function recomputeProductRating(db: Db, productId: string): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
     await sql`select pg_advisory_xact_lock(hashtext('product-rating'), hashtext(${productId}))`.execute(
       trx,
     )
@@ -18,7 +19,12 @@ export async function recomputeProductRating(db: Db, productId: string): Promise
       .select('id')
       .where('id', '=', productId)
       .executeTakeFirst()
-    if (!product) return
+    if (!product) return false
+    const before = await trx
+      .selectFrom('product_rating_summaries')
+      .select(['stars_1', 'stars_2', 'stars_3', 'stars_4', 'stars_5'])
+      .where('product_id', '=', productId)
+      .executeTakeFirst()
     const rows = await trx
       .selectFrom('reviews')
       .select(['rating', (eb) => eb.fn.countAll<string>().as('n')])
@@ -54,6 +60,10 @@ export async function recomputeProductRating(db: Db, productId: string): Promise
       })
       .where('id', '=', productId)
       .execute()
+    const previous = before
+      ? [before.stars_1, before.stars_2, before.stars_3, before.stars_4, before.stars_5]
+      : [0, 0, 0, 0, 0]
+    return previous.some((n, i) => n !== counts[i]) || !before
   })
 }
 

@@ -27,13 +27,13 @@ export interface ScoredReviewFields {
   verifiedPurchase: boolean
 }
 
-/** Records a review event in the outbox; call with the transaction of the write it describes. */
+/** Records a review event in the outbox; call with the transaction of the write it describes. Returns its id. */
 export async function recordReviewEvent(
   trx: Db,
   eventType: ReviewEventType,
   review: Pick<Review, 'id' | 'product_id' | 'user_id'>,
-): Promise<void> {
-  await recordOutboxEvent(trx, {
+): Promise<number> {
+  return recordOutboxEvent(trx, {
     aggregateType: REVIEW_AGGREGATE,
     aggregateId: review.id,
     eventType,
