@@ -187,6 +187,27 @@ describe('seller orders: split, ship, track', () => {
     ])
   })
 
+  it('ends shipped when both sellers ship at the same moment, each step recorded once', async () => {
+    const { a, b, order, fulfillmentOf } = await twoSellerOrder()
+    const results = await Promise.all(
+      [a, b].map((s) =>
+        s.client.seller.shipOrder.mutate({
+          fulfillmentId: fulfillmentOf(s.seller.id),
+          carrier: 'USPS',
+          trackingNumber: `94${randomUUID().slice(0, 18).replaceAll('-', '')}`,
+        }),
+      ),
+    )
+    expect(results.map((r) => r.orderStatus).sort()).toEqual(['fulfilling', 'shipped'])
+    expect(await orderStatus(order.id)).toBe('shipped')
+    expect(await historyOf(order.id)).toEqual([
+      '→pending',
+      'pending→paid',
+      'paid→fulfilling',
+      'fulfilling→shipped',
+    ])
+  })
+
   it('takes carrier updates; delivered completes each fulfillment, then the order, once', async () => {
     const { a, b, order, fulfillmentOf } = await twoSellerOrder()
     const ship = async (client: TestClient['client'], sellerId: string) =>
