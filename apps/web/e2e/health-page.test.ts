@@ -93,7 +93,7 @@ describe('system status page against the running stack', () => {
 
   it('lists all six dependencies, as the API reports them, with Postgres, Redis and Temporal up', async () => {
     const page = await browser.newPage({ viewport: { width: 1100, height: 900 } })
-    await page.goto(web.url)
+    await page.goto(`${web.url}status`)
     await page.getByRole('list', { name: 'Dependencies' }).waitFor()
 
     expect(await page.title()).toBe('System status · Emporium')
@@ -140,7 +140,7 @@ describe('system status page against the running stack', () => {
       isMobile: true,
       hasTouch: true,
     })
-    await page.goto(web.url)
+    await page.goto(`${web.url}status`)
     await serviceCard(page, 'Mail').waitFor()
     const overflow = await page.evaluate(
       () => document.documentElement.scrollWidth - window.innerWidth,
@@ -154,8 +154,8 @@ describe('system status page against the running stack', () => {
     const page = await browser.newPage()
     await page.goto(`${web.url}nowhere`)
     await page.getByRole('heading', { name: 'Page not found' }).waitFor()
-    await page.getByRole('link', { name: 'Go to the system status' }).click()
-    await page.getByRole('list', { name: 'Dependencies' }).waitFor()
+    await page.getByRole('link', { name: 'Go to the home page' }).click()
+    await page.getByRole('heading', { name: 'Popular right now' }).waitFor()
     expect(new URL(page.url()).pathname).toBe('/')
     await page.close()
   })
@@ -168,7 +168,7 @@ describe('system status page when the API is down', () => {
     let api: RunningApi | undefined
     const page = await browser.newPage()
     try {
-      await page.goto(web.url)
+      await page.goto(`${web.url}status`)
       const alert = page.getByRole('alert')
       await alert.waitFor({ timeout: 15_000 })
       expect(await alert.textContent()).toContain('The Emporium API is not answering.')
@@ -197,7 +197,7 @@ describe('system status page when Redis is unreachable', () => {
     const web = await serveBuiltApp(api.url)
     const page = await browser.newPage()
     try {
-      await page.goto(web.url)
+      await page.goto(`${web.url}status`)
       const list = page.getByRole('list', { name: 'Dependencies' })
       await list.or(page.getByRole('alert')).first().waitFor({ timeout: 15_000 })
       const alert = await page.getByRole('alert').count()

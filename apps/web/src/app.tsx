@@ -14,17 +14,43 @@ import { UserMenu } from './layout/user-menu'
 import { Link, usePathname } from './router'
 import { OpenStorePage } from './sellers/open-store-page'
 import { StatusPage } from './status/status-page'
+import { CartPage } from './cart/cart-page'
+import { SearchBox } from './search/search-box'
+import { SearchPage } from './search/search-page'
+import { CategoryPage } from './storefront/category-page'
+import { HomePage } from './storefront/home-page'
+import { ProductPage } from './storefront/product-page'
+import { SellerDashboardPage } from './seller/seller-dashboard-page'
+import { SellerProductsPage } from './seller/seller-products-page'
+import { ProductEditorPage } from './seller/product-editor-page'
+import { BulkImportPage } from './seller/bulk-import-page'
+import { InventoryPage } from './seller/inventory-page'
+import { WorkflowsPage } from './admin/workflows-page'
 import type { Me } from './trpc'
 
 interface Page extends NavItem {
   Component: ComponentType
   /** Whether the header links to this page for this visitor; pages without it are reached by links. */
   inNav?: (me: Me | undefined) => boolean
+  /** The page also answers every address below its path (`/p/<slug>`). */
+  prefix?: boolean
 }
+
+const isSeller = (me: Me | undefined) => me?.role === 'seller'
 
 // Every page the app has; the header navigation is built from this list, so it never links nowhere.
 const PAGES: Page[] = [
-  { path: '/', label: 'System status', Component: StatusPage, inNav: () => true },
+  { path: '/', label: 'Home', Component: HomePage, inNav: () => true },
+  { path: '/search', label: 'Search', Component: SearchPage },
+  { path: '/c/', label: 'Category', Component: CategoryPage, prefix: true },
+  { path: '/p/', label: 'Product', Component: ProductPage, prefix: true },
+  { path: '/cart', label: 'Cart', Component: CartPage, inNav: () => true },
+  { path: '/seller', label: 'Dashboard', Component: SellerDashboardPage, inNav: isSeller },
+  { path: '/seller/products', label: 'Products', Component: SellerProductsPage, inNav: isSeller },
+  { path: '/seller/products/', label: 'Edit product', Component: ProductEditorPage, prefix: true },
+  { path: '/seller/import', label: 'Import', Component: BulkImportPage, inNav: isSeller },
+  { path: '/seller/inventory', label: 'Inventory', Component: InventoryPage, inNav: isSeller },
+  { path: '/status', label: 'System status', Component: StatusPage },
   {
     path: '/sell',
     label: 'Sell on Emporium',
@@ -35,6 +61,12 @@ const PAGES: Page[] = [
     path: '/admin/sellers',
     label: 'Stores',
     Component: SellerApprovalsPage,
+    inNav: (me) => me?.role === 'admin',
+  },
+  {
+    path: '/admin/workflows',
+    label: 'Workflows',
+    Component: WorkflowsPage,
     inNav: (me) => me?.role === 'admin',
   },
   { path: '/account', label: 'Your account', Component: AccountPage },
@@ -51,7 +83,7 @@ function NotFoundPage() {
     <section className="panel" aria-labelledby="not-found-title">
       <h2 id="not-found-title">Page not found</h2>
       <p>
-        There is nothing at this address. <Link to="/">Go to the system status</Link>.
+        There is nothing at this address. <Link to="/">Go to the home page</Link>.
       </p>
     </section>
   )
@@ -60,7 +92,9 @@ function NotFoundPage() {
 function Routes() {
   const pathname = usePathname()
   const me = useMe()
-  const page = PAGES.find((p) => p.path === pathname)
+  const page =
+    PAGES.find((p) => p.path === pathname) ??
+    PAGES.find((p) => p.prefix && pathname.startsWith(p.path) && pathname.length > p.path.length)
   const title = page?.label ?? 'Page not found'
   useEffect(() => {
     document.title = `${title} · Emporium`
@@ -68,7 +102,7 @@ function Routes() {
   const Component = page?.Component ?? NotFoundPage
   const nav = PAGES.filter((p) => p.inNav?.(me.data))
   return (
-    <AppShell nav={nav} currentPath={pathname} actions={<UserMenu />}>
+    <AppShell nav={nav} currentPath={pathname} actions={<UserMenu />} search={<SearchBox />}>
       <Component />
     </AppShell>
   )

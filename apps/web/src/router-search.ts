@@ -1,13 +1,9 @@
 import { useSyncExternalStore } from 'react'
-
-function subscribe(listener: () => void): () => void {
-  window.addEventListener('popstate', listener)
-  return () => window.removeEventListener('popstate', listener)
-}
+import { subscribeToLocation } from './router'
 
 /** The current query string without its `?` (`token=abc`), as links in mails carry it. */
 export function useSearch(): string {
-  return useSyncExternalStore(subscribe, () => window.location.search.replace(/^\?/, ''))
+  return useSyncExternalStore(subscribeToLocation, () => window.location.search.replace(/^\?/, ''))
 }
 
 /** One query parameter of the current address, or null. */

@@ -3,7 +3,8 @@ import { useSyncExternalStore, type AnchorHTMLAttributes, type MouseEvent } from
 // A minimal history router: enough for a handful of top-level pages without a dependency.
 const listeners = new Set<() => void>()
 
-function subscribe(listener: () => void): () => void {
+/** Calls `listener` on every in-app navigation and on back/forward. */
+export function subscribeToLocation(listener: () => void): () => void {
   listeners.add(listener)
   window.addEventListener('popstate', listener)
   return () => {
@@ -14,13 +15,16 @@ function subscribe(listener: () => void): () => void {
 
 /** The current path (`/`, `/status`, ...), re-rendering on navigation and back/forward. */
 export function usePathname(): string {
-  return useSyncExternalStore(subscribe, () => window.location.pathname)
+  return useSyncExternalStore(subscribeToLocation, () => window.location.pathname)
 }
 
-/** Moves to another page of the app without reloading it. */
-export function navigate(to: string): void {
-  window.history.pushState(null, '', to)
-  window.scrollTo(0, 0)
+/** Moves to another page of the app without reloading it; `replace` keeps the history entry. */
+export function navigate(to: string, options: { replace?: boolean } = {}): void {
+  if (options.replace) window.history.replaceState(null, '', to)
+  else {
+    window.history.pushState(null, '', to)
+    window.scrollTo(0, 0)
+  }
   for (const listener of listeners) listener()
 }
 

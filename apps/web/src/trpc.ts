@@ -26,3 +26,56 @@ export type AddressView = Awaited<ReturnType<typeof trpc.account.listAddresses.q
 
 /** A store from `seller.getStore` / `admin.listSellers`. */
 export type StoreView = Awaited<ReturnType<typeof trpc.seller.getStore.query>>
+
+type Query<P extends (...args: never[]) => Promise<unknown>> = Awaited<ReturnType<P>>
+
+/** A search answer from `search.products`: hits, facets and "did you mean". */
+export type SearchResult = Query<typeof trpc.search.products.query>
+
+/** One search hit. */
+export type SearchHit = SearchResult['hits'][number]
+
+/** A sort order of `search.products`. */
+export type SearchSort = NonNullable<Parameters<typeof trpc.search.products.query>[0]['sort']>
+
+/** Suggestions from `search.autocomplete`. */
+export type Suggestions = Query<typeof trpc.search.autocomplete.query>
+
+/** A page of a category listing from `catalog.listProducts`. */
+export type ProductListing = Query<typeof trpc.catalog.listProducts.query>
+
+/** One product card of a listing. */
+export type ProductCardView = ProductListing['items'][number]
+
+/** A product page from `catalog.getProduct`. */
+export type ProductView = Query<typeof trpc.catalog.getProduct.query>
+
+/** One purchasable variant on a product page. */
+export type VariantView = ProductView['variants'][number]
+
+/** The shopper's cart from `cart.get`. */
+export type CartView = Query<typeof trpc.cart.get.query>
+
+/** One line of the cart. */
+export type CartLineView = CartView['lines'][number]
+
+/** A currency the cart can be in. */
+export type CartCurrency = Parameters<typeof trpc.cart.setCurrency.mutate>[0]['currency']
+
+/** A seller's own product from `seller.getProduct`. */
+export type SellerProductView = Query<typeof trpc.seller.getProduct.query>
+
+/** A row of the seller's product list. */
+export type SellerProductSummary = Query<typeof trpc.seller.listProducts.query>['items'][number]
+
+/** A row of the seller's inventory. */
+export type InventoryRow = Query<typeof trpc.seller.listInventory.query>['items'][number]
+
+/** A stock location. */
+export type WarehouseView = Query<typeof trpc.seller.listWarehouses.query>['items'][number]
+
+/** An import's outcome from `seller.importProducts`. */
+export type ImportResult = Query<typeof trpc.seller.importProducts.mutate>
+
+/** An import's progress from `seller.importStatus`. */
+export type ImportStatus = Query<typeof trpc.seller.importStatus.query>

@@ -12,12 +12,15 @@ export function AppShell({
   nav,
   currentPath,
   actions,
+  search,
   children,
 }: {
   nav: NavItem[]
   currentPath: string
   /** Shown at the end of the header (the signed-in user's menu). */
   actions?: ReactNode
+  /** The product search field. */
+  search?: ReactNode
   children: ReactNode
 }) {
   return (
@@ -40,6 +43,7 @@ export function AppShell({
             ))}
           </ul>
         </nav>
+        {search}
         {actions}
       </header>
       <main id="main" tabIndex={-1}>

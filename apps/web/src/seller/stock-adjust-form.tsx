@@ -1,0 +1,106 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { useId, useState, type FormEvent } from 'react'
+import { AdjustStockInput } from '@emporium/domain'
+import { errorMessage, validate, type FieldErrors } from '../forms/field-errors'
+import { FormMessage, SubmitButton } from '../forms/form-parts'
+import { trpc } from '../trpc'
+import { useWarehouses } from './use-warehouses'
+
+type Mode = 'delta' | 'setOnHand'
+
+/**
+ * Receives, removes or counts stock of one variant in a warehouse. Each submission carries a new
+ * idempotency key, so the API applies it once even if the request is delivered twice.
+ */
+export function StockAdjustForm({
+  variantId,
+  label,
+  warehouseId,
+}: {
+  variantId: string
+  /** What the form adjusts, for its accessible name ("Stock of KETTLE-RED"). */
+  label: string
+  /** Fixed warehouse (an inventory row); otherwise the seller picks one. */
+  warehouseId?: number
+}) {
+  const id = useId()
+  const queryClient = useQueryClient()
+  const warehouses = useWarehouses()
+  const [mode, setMode] = useState<Mode>('delta')
+  const [errors, setErrors] = useState<FieldErrors>({})
+  const [done, setDone] = useState<string | null>(null)
+  const adjust = useMutation({
+    mutationFn: (input: Parameters<typeof trpc.seller.adjustStock.mutate>[0]) =>
+      trpc.seller.adjustStock.mutate(input),
+    onSuccess: async (result) => {
+      setDone(`Now ${result.level.onHand} on hand, ${result.level.available} available.`)
+      await queryClient.invalidateQueries({ queryKey: ['seller', 'inventory'] })
+    },
+  })
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault()
+    setDone(null)
+    const data = new FormData(event.currentTarget)
+    const units = Number(data.get('units'))
+    const input = {
+      variantId,
+      warehouseId: warehouseId ?? Number(data.get('warehouseId')),
+      reason: data.get('reason'),
+      idempotencyKey: `web-${crypto.randomUUID()}`,
+      ...(mode === 'delta' ? { delta: units } : { setOnHand: units }),
+    }
+    const checked = validate(AdjustStockInput, input)
+    if (!checked.ok) return setErrors(checked.errors)
+    setErrors({})
+    adjust.mutate(checked.data)
+  }
+  const problems = Object.values(errors).flat()
+  return (
+    <form aria-label={label} onSubmit={onSubmit} className="stock-form" noValidate>
+      {warehouseId === undefined ? (
+        <label className="inline-field">
+          Warehouse{' '}
+          <select name="warehouseId" required disabled={!warehouses.data}>
+            {(warehouses.data?.items ?? []).map((w) => (
+              <option key={w.id} value={w.id}>
+                {w.code} · {w.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : null}
+      <label className="inline-field">
+        Change{' '}
+        <select value={mode} onChange={(e) => setMode(e.target.value as Mode)}>
+          <option value="delta">Add or remove units</option>
+          <option value="setOnHand">Set counted units</option>
+        </select>
+      </label>
+      <label className="inline-field" htmlFor={`${id}-units`}>
+        Units
+      </label>
+      <input id={`${id}-units`} name="units" type="number" inputMode="numeric" required />
+      <label className="inline-field">
+        Reason{' '}
+        <select name="reason" defaultValue="restock">
+          <option value="restock">Restock</option>
+          <option value="adjustment">Adjustment</option>
+          <option value="return">Return</option>
+        </select>
+      </label>
+      <SubmitButton pending={adjust.isPending} pendingText="Saving…">
+        Update stock
+      </SubmitButton>
+      <FormMessage
+        error={
+          problems.length > 0
+            ? problems.join(' ')
+            : adjust.error
+              ? errorMessage(adjust.error)
+              : null
+        }
+        success={done}
+      />
+    </form>
+  )
+}

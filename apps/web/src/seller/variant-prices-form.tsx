@@ -1,0 +1,113 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { useState, type FormEvent } from 'react'
+import { isDomainError, parseDecimal, toDecimalString, type CurrencyCode } from '@emporium/domain'
+import { formText } from '../forms/form-text'
+import { errorMessage } from '../forms/field-errors'
+import { FormMessage, SubmitButton } from '../forms/form-parts'
+import { trpc, type SellerProductView } from '../trpc'
+
+/** The product as `seller.updateProduct` wants it, with each variant's own prices (kept by SKU). */
+function updateInput(
+  product: SellerProductView,
+  prices: Map<string, { amount: number; currency: CurrencyCode }[]>,
+) {
+  return {
+    productId: product.id,
+    name: product.name,
+    description: product.description,
+    brand: product.brand,
+    ...(product.categoryId !== null ? { categoryId: product.categoryId } : {}),
+    attributes: product.attributes,
+    tags: product.tags,
+    options: product.options,
+    prices: [],
+    variants: product.variants.map((v) => ({
+      options: v.optionValues,
+      sku: v.sku,
+      prices: prices.get(v.id) ?? v.prices,
+    })),
+  }
+}
+
+/** One price field per variant in `currency`; saving replaces those prices, leaving others alone. */
+export function VariantPricesForm({
+  product,
+  currency,
+}: {
+  product: SellerProductView
+  currency: CurrencyCode
+}) {
+  const queryClient = useQueryClient()
+  const [problem, setProblem] = useState<string | null>(null)
+  const [saved, setSaved] = useState<string | null>(null)
+  const save = useMutation({
+    mutationFn: (input: ReturnType<typeof updateInput>) => trpc.seller.updateProduct.mutate(input),
+    onSuccess: (updated) => {
+      queryClient.setQueryData(['seller', 'product', updated.id], updated)
+      setSaved('Prices saved.')
+    },
+  })
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault()
+    setSaved(null)
+    const data = new FormData(event.currentTarget)
+    const prices = new Map<string, { amount: number; currency: CurrencyCode }[]>()
+    for (const v of product.variants) {
+      const text = formText(data, v.id).trim()
+      const others = v.prices.filter((p) => p.currency !== currency)
+      if (text === '') {
+        prices.set(v.id, others)
+        continue
+      }
+      try {
+        prices.set(v.id, [...others, parseDecimal(text, currency)])
+      } catch (error) {
+        if (!isDomainError(error)) throw error
+        return setProblem(`${v.sku}: enter the price as a number such as 19.99.`)
+      }
+    }
+    setProblem(null)
+    save.mutate(updateInput(product, prices))
+  }
+  return (
+    <form aria-label={`Prices in ${currency}`} onSubmit={onSubmit} className="stack">
+      <table className="table">
+        <caption className="visually-hidden">Variant prices in {currency}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Variant</th>
+            <th scope="col">SKU</th>
+            <th scope="col">Price ({currency})</th>
+          </tr>
+        </thead>
+        <tbody>
+          {product.variants.map((v) => {
+            const price = v.prices.find((p) => p.currency === currency)
+            return (
+              <tr key={v.id}>
+                <th scope="row">{v.title}</th>
+                <td>{v.sku}</td>
+                <td>
+                  <input
+                    name={v.id}
+                    inputMode="decimal"
+                    aria-label={`Price of ${v.title} in ${currency}`}
+                    defaultValue={price ? toDecimalString(price) : ''}
+                    key={`${v.id}-${price?.amount ?? 'none'}`}
+                  />
+                </td>
+              </tr>
+            )
+          })}
+        </tbody>
+      </table>
+      <FormMessage
+        error={problem ?? (save.error ? errorMessage(save.error) : null)}
+        success={saved}
+      />
+      <SubmitButton pending={save.isPending} pendingText="Saving…">
+        Save prices
+      </SubmitButton>
+    </form>
+  )
+}
