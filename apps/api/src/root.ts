@@ -7,6 +7,7 @@ import { catalogRouter } from './routers/catalog'
 import { healthRouter } from './routers/health'
 import { oidcRouter } from './routers/oidc'
 import { orderHistoryRouter } from './routers/order-history'
+import { ordersRouter } from './routers/orders'
 import { reviewModerationRouter } from './routers/review-moderation'
 import { reviewsRouter } from './routers/reviews'
 import { searchRouter } from './routers/search'
@@ -30,7 +31,7 @@ export const appRouter = router({
   catalogAdmin: adminCatalogRouter,
   health: healthRouter,
   oidc: oidcRouter,
-  orders: orderHistoryRouter,
+  orders: mergeRouters(ordersRouter, orderHistoryRouter),
   reviewModeration: reviewModerationRouter,
   reviews: reviewsRouter,
   search: searchRouter,

@@ -13,8 +13,15 @@ export interface TestClientOptions {
  */
 export function createTestClient(apiUrl: string, options: TestClientOptions = {}) {
   const jar = new Map<string, string>()
-  const headers = (): Record<string, string> => {
+  const headers = ({
+    op,
+  }: {
+    op: { context: Record<string, unknown> }
+  }): Record<string, string> => {
     const h: Record<string, string> = {}
+    // `mutate(input, { context: { idempotencyKey } })` sends it as the Idempotency-Key header.
+    if (typeof op.context.idempotencyKey === 'string')
+      h['idempotency-key'] = op.context.idempotencyKey
     if (options.origin !== null) h.origin = options.origin ?? 'http://127.0.0.1:5173'
     if (options.bearer) h.authorization = `Bearer ${options.bearer}`
     if (jar.size > 0) h.cookie = [...jar].map(([k, v]) => `${k}=${v}`).join('; ')

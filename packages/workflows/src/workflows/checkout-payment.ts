@@ -236,6 +236,7 @@ export async function collectPayment(
     state.setStage('charging')
     state.progress.paymentAttempts = n
     state.progress.paymentClientSecret = null
+    state.progress.failure = null
     const ref: PaymentAttemptRef = {
       orderId: order.orderId,
       attempt: n,
@@ -260,6 +261,13 @@ export async function collectPayment(
     if (n === maxAttempts) break
 
     state.setStage('retrying_payment')
+    // The shopper sees why while the checkout waits (a query field only: no new command).
+    state.progress.failure = {
+      code: 'payment_declined',
+      message: outcome.retryable
+        ? `${outcome.message ?? 'The payment did not go through.'} We will try again shortly, or you can use another payment method.`
+        : `${outcome.message ?? 'Your payment was declined.'} Use another payment method to complete the order.`,
+    }
     const seq = state.paymentMethodSeq
     const until =
       Date.now() +

@@ -1,0 +1,103 @@
+import { buildCartView, DEFAULT_CART_SETTINGS } from '@emporium/cart'
+import { listAddresses } from '@emporium/db'
+import {
+  checkoutWorkflowId,
+  CUSTOMER_ID_ATTRIBUTE,
+  WORKFLOW_TYPES,
+  type CheckoutInput,
+} from '@emporium/workflows'
+import type { checkoutWorkflow } from '@emporium/workflows/workflows'
+import { TRPCError } from '@trpc/server'
+import { loadCallerCart } from '../cart/cart-identity'
+import type { Context } from '../context'
+import { temporalClientOf } from './temporal-client'
+
+/** How long a used Idempotency-Key keeps naming its checkout. */
+const IDEMPOTENCY_TTL_S = 7 * 24 * 60 * 60
+
+/** A checkout as the API names it: the workflow and the run that key started. */
+export interface CheckoutHandleRef {
+  checkoutId: string
+  runId: string | null
+}
+
+const idempotencyRedisKey = (userId: string, key: string) => `checkout-idempotency:${userId}:${key}`
+
+async function recall(ctx: Context, redisKey: string): Promise<CheckoutHandleRef | null> {
+  const stored = await ctx.redis.get(redisKey)
+  if (stored === null) return null
+  return JSON.parse(stored) as CheckoutHandleRef
+}
+
+/**
+ * Starts the checkout of the caller's cart, exactly once per Idempotency-Key: the first request
+ * claims the key in Redis (SET NX) and starts `checkout:<cartId>`; every retry with the key — even
+ * 20 at once — gets that same checkout back. A second submit of the same cart with another key
+ * joins the running checkout (the workflow id is the cart's), so a cart is never checked out twice.
+ */
+export async function startCheckout(
+  ctx: Context & { session: NonNullable<Context['session']> },
+  input: { shippingAddressId: string; paymentMethodToken: string; idempotencyKey: string },
+): Promise<CheckoutHandleRef> {
+  const userId = ctx.session.userId
+  const redisKey = idempotencyRedisKey(userId, input.idempotencyKey)
+  const known = await recall(ctx, redisKey)
+  if (known) return known
+
+  const cart = await loadCallerCart(ctx, DEFAULT_CART_SETTINGS)
+  if (!cart || cart.lines.length === 0) {
+    throw new TRPCError({ code: 'BAD_REQUEST', message: 'Your cart is empty.' })
+  }
+  const view = await buildCartView(ctx.db, cart, new Date())
+  if (!view.checkout.ready) {
+    throw new TRPCError({
+      code: 'PRECONDITION_FAILED',
+      message: view.checkout.blockers.join(' ') || 'Your cart cannot be checked out yet.',
+    })
+  }
+  const addresses = await listAddresses(ctx.db, userId)
+  if (!addresses.some((a) => a.id === input.shippingAddressId)) {
+    throw new TRPCError({
+      code: 'NOT_FOUND',
+      message: 'That shipping address is not in your address book.',
+    })
+  }
+
+  const checkoutId = checkoutWorkflowId(cart.meta.id)
+  const claimed = await ctx.redis.set(
+    redisKey,
+    JSON.stringify({ checkoutId, runId: null } satisfies CheckoutHandleRef),
+    'EX',
+    IDEMPOTENCY_TTL_S,
+    'NX',
+  )
+  // Another request with this key won the claim a moment ago: theirs is the checkout.
+  if (claimed === null) return (await recall(ctx, redisKey)) ?? { checkoutId, runId: null }
+
+  const workflowInput: CheckoutInput = {
+    cartId: cart.meta.id,
+    userId,
+    idempotencyKey: input.idempotencyKey,
+    shippingAddressId: input.shippingAddressId,
+    paymentMethodToken: input.paymentMethodToken,
+    requestId: ctx.requestId,
+  }
+  try {
+    const client = await temporalClientOf(ctx)
+    const handle = await client.workflow.start<typeof checkoutWorkflow>(WORKFLOW_TYPES.checkout, {
+      taskQueue: ctx.config.TEMPORAL_TASK_QUEUE,
+      workflowId: checkoutId,
+      args: [workflowInput],
+      workflowIdConflictPolicy: 'USE_EXISTING',
+      typedSearchAttributes: [{ key: CUSTOMER_ID_ATTRIBUTE, value: userId }],
+      staticSummary: `Checkout of cart ${cart.meta.id} (${String(view.lines.length)} lines, ${String(view.totals.grandTotal.amount)} ${view.currency} minor units) by customer ${userId}`,
+    })
+    const ref: CheckoutHandleRef = { checkoutId, runId: handle.firstExecutionRunId }
+    await ctx.redis.set(redisKey, JSON.stringify(ref), 'EX', IDEMPOTENCY_TTL_S)
+    return ref
+  } catch (error) {
+    // Nothing started: free the key so the shopper's retry can start the checkout.
+    await ctx.redis.del(redisKey)
+    throw error
+  }
+}

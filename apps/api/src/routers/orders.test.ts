@@ -1,0 +1,205 @@
+import { randomUUID } from 'node:crypto'
+import { testConfig } from '@emporium/infra/testing'
+import { closeWorkerDeps, createActivities, createWorker, createWorkerDeps } from '@emporium/worker'
+import { NativeConnection, type Worker } from '@temporalio/worker'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startApiServer, type RunningApi } from '../server'
+import { createTestClient, errorOf, signIn, type TestClient } from '../testing/api-client'
+import { insertCartVariant } from '../testing/catalog-fixtures'
+import { createTestUser } from '../testing/users'
+
+describe('orders.place and checkout progress, end to end (API → Temporal → worker)', () => {
+  const taskQueue = `emporium-test-orders-${randomUUID()}`
+  // No Stripe key: payments go through the built-in test gateway, as on a machine without Stripe.
+  const config = { ...testConfig(), TEMPORAL_TASK_QUEUE: taskQueue, STRIPE_SECRET_KEY: undefined }
+  let api: RunningApi
+  let connection: NativeConnection
+  let worker: Worker
+  let running: Promise<void>
+  let workerDeps: ReturnType<typeof createWorkerDeps>
+
+  beforeAll(async () => {
+    api = await startApiServer({ config, port: 0, rateLimitNamespace: randomUUID() })
+    workerDeps = createWorkerDeps(config)
+    connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS })
+    worker = await createWorker({
+      connection,
+      namespace: config.TEMPORAL_NAMESPACE,
+      taskQueue,
+      activities: createActivities(workerDeps),
+    })
+    running = worker.run()
+  }, 180_000)
+  afterAll(async () => {
+    worker?.shutdown()
+    await running
+    await connection?.close()
+    await closeWorkerDeps(workerDeps)
+    await api?.close()
+  })
+
+  /** A signed-in shopper with an address in New York and `quantity` of a fresh variant in the cart. */
+  async function shopperWithCart(variantId: string, quantity = 1) {
+    const user = await createTestUser(api.deps.db)
+    const browser = await signIn(api.url, user.email, user.password)
+    const address = await browser.client.account.createAddress.mutate({
+      fullName: 'Ada Lovelace',
+      line1: '1 Analytical Way',
+      city: 'New York',
+      region: 'NY',
+      postalCode: '10001',
+      country: 'US',
+      makeDefault: true,
+    })
+    await browser.client.cart.addLine.mutate({ variantId, quantity })
+    await browser.client.cart.setShippingRegion.mutate({ region: 'US-NY' })
+    return { user, browser, addressId: address.id }
+  }
+
+  const place = (browser: TestClient, addressId: string, token: string, key: string) =>
+    browser.client.orders.place.mutate(
+      { shippingAddressId: addressId, paymentMethodToken: token },
+      { context: { idempotencyKey: key } },
+    )
+
+  async function finished(browser: TestClient, checkoutId: string) {
+    let progress = await browser.client.orders.progress.query({ checkoutId })
+    await expect
+      .poll(
+        async () => {
+          progress = await browser.client.orders.progress.query({ checkoutId })
+          return progress.done
+        },
+        { timeout: 30_000, interval: 200 },
+      )
+      .toBe(true)
+    return progress
+  }
+
+  const stockOf = (variantId: string) =>
+    api.deps.db
+      .selectFrom('inventory_levels')
+      .select(['on_hand', 'reserved'])
+      .where('variant_id', '=', variantId)
+      .executeTakeFirstOrThrow()
+
+  it('refuses a place without an Idempotency-Key, and an empty cart, with messages a person understands', async () => {
+    const user = await createTestUser(api.deps.db)
+    const browser = await signIn(api.url, user.email, user.password)
+    const input = { shippingAddressId: randomUUID(), paymentMethodToken: 'tok_visa' }
+    const missing = await errorOf(browser.client.orders.place.mutate(input))
+    expect([missing?.data?.code, missing?.message]).toEqual([
+      'BAD_REQUEST',
+      'Placing an order needs an Idempotency-Key header (a random id such as a UUID, reused when retrying the same order).',
+    ])
+    const malformed = await errorOf(place(browser, input.shippingAddressId, 'tok_visa', 'short'))
+    expect(malformed?.data?.code).toBe('BAD_REQUEST')
+    const empty = await errorOf(place(browser, input.shippingAddressId, 'tok_visa', randomUUID()))
+    expect([empty?.data?.code, empty?.message]).toEqual(['BAD_REQUEST', 'Your cart is empty.'])
+    const anonymous = createTestClient(api.url)
+    const refused = await errorOf(
+      anonymous.client.orders.place.mutate(input, { context: { idempotencyKey: randomUUID() } }),
+    )
+    expect(refused?.data?.code).toBe('UNAUTHORIZED')
+  })
+
+  it('20 concurrent places with one key start one checkout that pays one order once; a retry later returns it', async () => {
+    const variant = await insertCartVariant(api.deps.db, { prices: { USD: 2_500 }, stock: [4] })
+    const { user, browser, addressId } = await shopperWithCart(variant.variantId, 2)
+    const key = randomUUID()
+    const placed = await Promise.all(
+      Array.from({ length: 20 }, () => place(browser, addressId, 'tok_visa', key)),
+    )
+    const ids = new Set(placed.map((p) => p.checkoutId))
+    expect(ids.size).toBe(1)
+    const checkoutId = placed[0]!.checkoutId
+    const progress = await finished(browser, checkoutId)
+    expect(progress).toMatchObject({ stage: 'paid', failure: null, done: true })
+
+    const orders = await api.deps.db
+      .selectFrom('orders')
+      .select(['id', 'number', 'status', 'idempotency_key', 'total_minor'])
+      .where('user_id', '=', user.id)
+      .execute()
+    expect(orders).toHaveLength(1)
+    expect(orders[0]).toMatchObject({ status: 'paid', idempotency_key: key })
+    expect(progress.orderId).toBe(orders[0]!.id)
+    const payments = await api.deps.db
+      .selectFrom('payments')
+      .select(['status', 'captured_minor'])
+      .where('order_id', '=', orders[0]!.id)
+      .execute()
+    expect(payments).toEqual([{ status: 'captured', captured_minor: orders[0]!.total_minor }])
+    expect(await stockOf(variant.variantId)).toEqual({ on_hand: 2, reserved: 0 })
+
+    // The cart is gone after payment; the same key still names the same checkout and order.
+    expect(await place(browser, addressId, 'tok_visa', key)).toEqual({ checkoutId })
+    expect((await browser.client.cart.get.query()).lines).toEqual([])
+  })
+
+  it('a declined card: the shopper sees why, pays with another card, and the order is charged once', async () => {
+    const variant = await insertCartVariant(api.deps.db, { prices: { USD: 1_000 }, stock: [3] })
+    const { user, browser, addressId } = await shopperWithCart(variant.variantId, 3)
+    const { checkoutId } = await place(browser, addressId, 'tok_chargeDeclined', randomUUID())
+    await expect
+      .poll(async () => (await browser.client.orders.progress.query({ checkoutId })).stage, {
+        timeout: 20_000,
+        interval: 100,
+      })
+      .toBe('retrying_payment')
+    const declined = await browser.client.orders.progress.query({ checkoutId })
+    expect(declined.failure?.code).toBe('payment_declined')
+    expect(declined.failure?.message).toMatch(/declined/i)
+    // The units stay held for this shopper while they pick another card.
+    expect(await stockOf(variant.variantId)).toEqual({ on_hand: 3, reserved: 3 })
+
+    await browser.client.orders.updatePaymentMethod.mutate({
+      checkoutId,
+      paymentMethodToken: 'tok_visa',
+    })
+    const progress = await finished(browser, checkoutId)
+    expect(progress).toMatchObject({ stage: 'paid', failure: null })
+    expect(await stockOf(variant.variantId)).toEqual({ on_hand: 0, reserved: 0 })
+    const payments = await api.deps.db
+      .selectFrom('payments')
+      .innerJoin('orders', 'orders.id', 'payments.order_id')
+      .select(['payments.status'])
+      .where('orders.user_id', '=', user.id)
+      .orderBy('payments.created_at')
+      .execute()
+    expect(payments.map((p) => p.status)).toEqual(['failed', 'captured'])
+  })
+
+  it('the shopper cancels while the payment is processing; nobody else can see or cancel the checkout', async () => {
+    const variant = await insertCartVariant(api.deps.db, { prices: { USD: 1_000 }, stock: [2] })
+    const { browser, addressId } = await shopperWithCart(variant.variantId, 1)
+    const { checkoutId } = await place(browser, addressId, 'tok_processing', randomUUID())
+    await expect
+      .poll(async () => (await browser.client.orders.progress.query({ checkoutId })).stage, {
+        timeout: 20_000,
+        interval: 100,
+      })
+      .toBe('awaiting_payment')
+
+    const stranger = await createTestUser(api.deps.db)
+    const other = await signIn(api.url, stranger.email, stranger.password)
+    const hidden = await errorOf(other.client.orders.progress.query({ checkoutId }))
+    expect([hidden?.data?.code, hidden?.message]).toEqual([
+      'NOT_FOUND',
+      'No such checkout in your account.',
+    ])
+    expect((await errorOf(other.client.orders.cancel.mutate({ checkoutId })))?.data?.code).toBe(
+      'NOT_FOUND',
+    )
+
+    await browser.client.orders.cancel.mutate({ checkoutId, reason: 'Changed my mind' })
+    const progress = await finished(browser, checkoutId)
+    expect(progress).toMatchObject({ stage: 'cancelled', failure: { code: 'customer_cancelled' } })
+    expect(await stockOf(variant.variantId)).toEqual({ on_hand: 2, reserved: 0 })
+    const late = await errorOf(browser.client.orders.cancel.mutate({ checkoutId }))
+    expect([late?.data?.code, late?.message]).toEqual([
+      'CONFLICT',
+      'This checkout has already finished.',
+    ])
+  })
+})
