@@ -373,6 +373,50 @@ describe('seller orders: split, ship, track', () => {
     expect(future?.message).toBe('A tracking update cannot be in the future.')
   })
 
+  it('ships and delivers what is left of a partly refunded order, keeping its refund status', async () => {
+    const a = await sellerClient()
+    const customer = await createTestUser(api.deps.db)
+    const { order, fulfillmentOf } = await insertPaidOrder(
+      api.deps.db,
+      customer.id,
+      [
+        {
+          sellerId: a.seller.id,
+          productName: 'Vase',
+          unitPriceMinor: 2000,
+          quantity: 2,
+          refundedQuantity: 1,
+        },
+      ],
+      { status: 'partially_refunded' },
+    )
+    const {
+      shipmentId,
+      status,
+      orderStatus: afterShip,
+    } = await a.client.seller.shipOrder.mutate({
+      fulfillmentId: fulfillmentOf(a.seller.id),
+      carrier: 'UPS',
+      trackingNumber: `1Z${randomUUID().slice(0, 8)}`,
+    })
+    expect([status, afterShip]).toEqual(['shipped', 'partially_refunded'])
+    const delivered = await a.client.seller.addTrackingEvent.mutate({
+      shipmentId,
+      status: 'delivered',
+      occurredAt: new Date().toISOString(),
+    })
+    expect(delivered).toEqual({
+      recorded: true,
+      fulfillmentStatus: 'delivered',
+      orderStatus: 'partially_refunded',
+    })
+    expect(await historyOf(order.id)).toEqual(['→pending', 'pending→paid'])
+    expect((await outboxEventsOf(api.deps.db, 'order', order.id)).map(([type]) => type)).toEqual([
+      'order.shipped',
+      'order.delivered',
+    ])
+  })
+
   it('pages a seller’s orders newest first without duplicates or gaps while new orders arrive', async () => {
     const a = await sellerClient()
     const customer = await createTestUser(api.deps.db)
