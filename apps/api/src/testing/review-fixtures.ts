@@ -92,3 +92,27 @@ export async function insertSellerProduct(db: Db) {
     .executeTakeFirstOrThrow()
   return { sellerUser: user, sellerId: seller.id, productId: product.id }
 }
+
+/** Inserts a review row straight in the database (for surroundings: bursts, rating history). */
+export async function insertReviewRow(
+  db: Db,
+  productId: string,
+  rating: number,
+  options: { createdAt?: Date; status?: 'published' | 'held' | 'rejected' } = {},
+) {
+  const user = await createTestUser(db)
+  return db
+    .insertInto('reviews')
+    .values({
+      product_id: productId,
+      user_id: user.id,
+      rating,
+      title: 'Earlier review',
+      body: ordinaryText(),
+      status: options.status ?? 'published',
+      spam_score: 0,
+      created_at: options.createdAt ?? new Date(),
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow()
+}
