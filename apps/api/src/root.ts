@@ -5,6 +5,7 @@ import { authRouter } from './routers/auth'
 import { cartRouter } from './routers/cart'
 import { catalogRouter } from './routers/catalog'
 import { healthRouter } from './routers/health'
+import { notificationsRouter } from './routers/notifications'
 import { oidcRouter } from './routers/oidc'
 import { orderHistoryRouter } from './routers/order-history'
 import { ordersRouter } from './routers/orders'
@@ -30,6 +31,7 @@ export const appRouter = router({
   catalog: catalogRouter,
   catalogAdmin: adminCatalogRouter,
   health: healthRouter,
+  notifications: notificationsRouter,
   oidc: oidcRouter,
   orders: mergeRouters(ordersRouter, orderHistoryRouter),
   reviewModeration: reviewModerationRouter,

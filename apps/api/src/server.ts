@@ -7,6 +7,7 @@ import { createApiDeps, type ApiDeps } from './deps'
 import { checkDependencies } from './health/check-dependencies'
 import { mediaStorage } from './media/media-storage'
 import { serveMedia } from './media/serve-media'
+import { handleSignedLink } from './notifications/signed-links'
 import type { RateLimitSettings } from './protection/rate-limits'
 import { appRouter } from './root'
 import { handleStripeWebhook } from './webhooks/stripe-webhook'
@@ -68,6 +69,7 @@ export async function startApiServer(options: {
       })
       return
     }
+    if (path?.startsWith('/links/') && handleSignedLink(deps, req, res, path)) return
     if (path?.startsWith('/trpc/')) {
       trpcHandler(req, res)
       return

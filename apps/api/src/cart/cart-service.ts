@@ -20,6 +20,7 @@ import {
   emptyCartView,
 } from '@emporium/cart'
 import { withCartLock } from './cart-lock'
+import { trackCartActivity } from './cart-abandonment-tracking'
 
 /** Clock and tunables of one cart operation; procedures use the defaults and the real clock. */
 export interface CartOptions {
@@ -73,6 +74,7 @@ async function commit(
   if (!saved) throw new Error(`Cart ${meta.id} vanished right after it was written`)
   const view = await buildCartView(ctx.db, saved, now)
   await persistSnapshot(ctx, saved, view)
+  trackCartActivity(ctx, saved)
   return view
 }
 

@@ -2,10 +2,8 @@ import { findOrderCartId, type Db } from '@emporium/db'
 import type { Logger, TemporalClient } from '@emporium/infra'
 import { cartAbandonmentWorkflowId, cartClosedSignal } from '@emporium/workflows'
 import { WorkflowNotFoundError } from '@temporalio/client'
-import { z } from 'zod'
+import { parseNotificationEvent } from '@emporium/domain'
 import type { OutboxHandler } from '../outbox'
-
-const PaidPayload = z.object({ orderId: z.string() })
 
 /**
  * Outbox handler: a paid order closes the abandonment workflow of the cart it was checked out
@@ -18,7 +16,7 @@ export function createCloseOnCheckoutHandlers(deps: {
 }): { order: OutboxHandler[] } {
   const onOrder: OutboxHandler = async (event) => {
     if (event.event_type !== 'order.paid') return
-    const { orderId } = PaidPayload.parse(event.payload)
+    const { orderId } = parseNotificationEvent('order.paid', event.payload)
     const cartId = await findOrderCartId(deps.db, orderId)
     if (cartId === null) return
     const client = await deps.temporal()

@@ -5,45 +5,12 @@ import {
   type Db,
   type OutboxEvent,
 } from '@emporium/db'
-import { money, parseCurrency } from '@emporium/domain'
+import { money, parseCurrency, parseNotificationEvent } from '@emporium/domain'
 import type { Config, Logger } from '@emporium/infra'
-import { z } from 'zod'
 import type { OutboxHandler } from '../outbox'
 import type { Notifier } from './notifier'
 import { accountMails } from './templates/account-mails'
 import { orderMails } from './templates/order-mails'
-
-const MoneyPayload = z.object({ amount: z.number().int(), currency: z.string() })
-const OrderRef = z.object({
-  orderId: z.string(),
-  orderNumber: z.number().int(),
-  userId: z.string(),
-})
-
-/** Payload shapes of the events this service mails about (the cross-team outbox contract). */
-const payloads = {
-  'order.paid': OrderRef.extend({ total: MoneyPayload }),
-  'order.payment_failed': OrderRef.extend({
-    attempt: z.number().int(),
-    maxAttempts: z.number().int(),
-    message: z.string(),
-  }),
-  'order.shipped': OrderRef.extend({ carrier: z.string(), trackingNumber: z.string() }),
-  'order.refunded': OrderRef.extend({ amount: MoneyPayload }),
-  'order.cancelled': OrderRef.extend({ message: z.string() }),
-  'review.replied': z.object({
-    reviewId: z.string(),
-    productId: z.string(),
-    reviewerId: z.string(),
-  }),
-  'stock.low': z.object({
-    sellerId: z.string(),
-    sku: z.string(),
-    warehouseCode: z.string(),
-    available: z.number().int(),
-    threshold: z.number().int(),
-  }),
-}
 
 /** The notification-log source of an outbox event. */
 export const outboxSource = (event: Pick<OutboxEvent, 'id'>) => `outbox:${event.id}`
@@ -62,14 +29,13 @@ export function createNotificationHandlers(deps: {
   const web = (path: string) => `${config.WEB_ORIGIN.replace(/\/$/, '')}${path}`
   const orderUrl = (orderId: string) => web(`/orders/${orderId}`)
 
-  const parse = <K extends keyof typeof payloads>(type: K, event: OutboxEvent) =>
-    payloads[type].parse(event.payload) as z.infer<(typeof payloads)[K]>
+  const parse = parseNotificationEvent
 
   async function onOrder(event: OutboxEvent): Promise<void> {
     const source = outboxSource(event)
     switch (event.event_type) {
       case 'order.paid': {
-        const p = parse('order.paid', event)
+        const p = parse('order.paid', event.payload)
         const lines = await findOrderMailLines(db, p.orderId)
         await notifier.notify({
           source,
@@ -91,7 +57,7 @@ export function createNotificationHandlers(deps: {
         return
       }
       case 'order.payment_failed': {
-        const p = parse('order.payment_failed', event)
+        const p = parse('order.payment_failed', event.payload)
         await notifier.notify({
           source,
           userId: p.userId,
@@ -102,7 +68,7 @@ export function createNotificationHandlers(deps: {
         return
       }
       case 'order.shipped': {
-        const p = parse('order.shipped', event)
+        const p = parse('order.shipped', event.payload)
         await notifier.notify({
           source,
           userId: p.userId,
@@ -114,7 +80,7 @@ export function createNotificationHandlers(deps: {
         return
       }
       case 'order.refunded': {
-        const p = parse('order.refunded', event)
+        const p = parse('order.refunded', event.payload)
         await notifier.notify({
           source,
           userId: p.userId,
@@ -125,7 +91,7 @@ export function createNotificationHandlers(deps: {
         return
       }
       case 'order.cancelled': {
-        const p = parse('order.cancelled', event)
+        const p = parse('order.cancelled', event.payload)
         await notifier.notify({
           source,
           userId: p.userId,
@@ -142,7 +108,7 @@ export function createNotificationHandlers(deps: {
 
   async function onReview(event: OutboxEvent): Promise<void> {
     if (event.event_type !== 'review.replied') return
-    const p = parse('review.replied', event)
+    const p = parse('review.replied', event.payload)
     const review = await findReviewReplyContext(db, p.reviewId)
     if (!review) {
       deps.logger.warn(
@@ -167,7 +133,7 @@ export function createNotificationHandlers(deps: {
 
   async function onSeller(event: OutboxEvent): Promise<void> {
     if (event.event_type !== 'stock.low') return
-    const p = parse('stock.low', event)
+    const p = parse('stock.low', event.payload)
     const seller = await findSellerOwner(db, p.sellerId)
     if (!seller) {
       deps.logger.warn(

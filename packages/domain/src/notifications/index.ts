@@ -1,1 +1,2 @@
 export * from './notification-kinds'
+export * from './notification-events'
