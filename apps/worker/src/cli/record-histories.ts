@@ -6,7 +6,13 @@
 import { randomUUID } from 'node:crypto'
 import { writeFile } from 'node:fs/promises'
 import { createDb } from '@emporium/db'
-import { createLogger, createRedis, createTemporalClient, loadConfig } from '@emporium/infra'
+import {
+  createLogger,
+  createRedis,
+  createTemporalClient,
+  createTestGateway,
+  loadConfig,
+} from '@emporium/infra'
 import {
   DEFAULT_TASK_QUEUE,
   greetCustomerWorkflowId,
@@ -20,6 +26,8 @@ import type {
 import { NativeConnection } from '@temporalio/worker'
 import { createGreetingActivities, greetingsKey } from '../activities/greeting-activities'
 import { createInventoryActivities } from '../activities/inventory-activities'
+import { createCheckoutActivities } from '../activities/checkout-activities'
+import { recordCheckoutHistories, RECORDER_PROCESSING_MS } from './record-checkout-histories'
 import { historiesDir, historyToFixture } from '../replay/history-fixtures'
 import { createWorker } from '../worker'
 
@@ -41,11 +49,19 @@ try {
     activities: {
       ...createGreetingActivities({ redis, logger }),
       ...createInventoryActivities({ db, redis, logger }),
+      // Checkouts pay the built-in test gateway, so recording needs no Stripe account.
+      ...createCheckoutActivities({
+        db,
+        redis,
+        logger,
+        paymentGateway: createTestGateway(redis, { processingMs: RECORDER_PROCESSING_MS }),
+      }),
     },
   })
   await worker.runUntil(async () => {
     if (wanted('greet-customer-workflow')) await recordGreeting()
     if (wanted('release-expired-reservations-workflow')) await recordSweep()
+    await recordCheckoutHistories({ client, db, redis, logger, taskQueue, wanted })
   })
 
   async function recordGreeting() {
