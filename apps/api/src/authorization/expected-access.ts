@@ -95,6 +95,7 @@ export const EXPECTED_ACCESS: Record<string, Meta['access']> = {
   'seller.listStockMovements': 'seller',
   'seller.listWarehouses': 'seller',
   'seller.openStore': 'authed',
+  'seller.packOrder': 'seller',
   'seller.publishProduct': 'seller',
   'seller.restoreProduct': 'seller',
   'seller.shipOrder': 'seller',

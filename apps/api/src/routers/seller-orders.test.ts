@@ -187,6 +187,44 @@ describe('seller orders: split, ship, track', () => {
     ])
   })
 
+  it('packs before shipping: the order shows as being prepared, packing twice is refused', async () => {
+    const { a, b, order, fulfillmentOf } = await twoSellerOrder()
+    const packed = await a.client.seller.packOrder.mutate({
+      fulfillmentId: fulfillmentOf(a.seller.id),
+    })
+    expect([packed.status, packed.orderStatus]).toEqual(['packed', 'fulfilling'])
+    const listed = await a.client.seller.listOrders.query({ status: 'packed' })
+    expect(listed.items.map((f) => f.fulfillmentId)).toContain(fulfillmentOf(a.seller.id))
+    const twice = await errorOf(
+      a.client.seller.packOrder.mutate({ fulfillmentId: fulfillmentOf(a.seller.id) }),
+    )
+    expect(twice?.data?.code).toBe('CONFLICT')
+    expect(twice?.message).toBe('This fulfillment is already packed.')
+    const foreign = await errorOf(
+      a.client.seller.packOrder.mutate({ fulfillmentId: fulfillmentOf(b.seller.id) }),
+    )
+    expect(foreign?.data?.code).toBe('NOT_FOUND')
+
+    await b.client.seller.shipOrder.mutate({
+      fulfillmentId: fulfillmentOf(b.seller.id),
+      carrier: 'DHL',
+      trackingNumber: `JD${randomUUID().slice(0, 10)}`,
+    })
+    expect(await orderStatus(order.id)).toBe('fulfilling')
+    const shipped = await a.client.seller.shipOrder.mutate({
+      fulfillmentId: fulfillmentOf(a.seller.id),
+      carrier: 'UPS',
+      trackingNumber: `1Z${randomUUID().slice(0, 10)}`,
+    })
+    expect([shipped.status, shipped.orderStatus]).toEqual(['shipped', 'shipped'])
+    expect(await historyOf(order.id)).toEqual([
+      '→pending',
+      'pending→paid',
+      'paid→fulfilling',
+      'fulfilling→shipped',
+    ])
+  })
+
   it('ends shipped when both sellers ship at the same moment, each step recorded once', async () => {
     const { a, b, order, fulfillmentOf } = await twoSellerOrder()
     const results = await Promise.all(

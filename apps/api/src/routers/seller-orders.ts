@@ -3,6 +3,7 @@ import { z } from 'zod'
 import {
   findSellerFulfillment,
   listSellerFulfillments,
+  packFulfillment,
   recordTrackingEvent,
   shipFulfillment,
   type Db,
@@ -85,6 +86,23 @@ export const sellerOrdersRouter = router({
     .input(FulfillmentId)
     .output(SellerFulfillmentView)
     .query(({ ctx, input }) => loadView(ctx.db, ctx.seller.id, input.fulfillmentId)),
+
+  /** Marks the seller's part of an order packed; the order shows as being prepared. */
+  packOrder: sellerProcedure
+    .input(FulfillmentId)
+    .output(SellerFulfillmentView)
+    .mutation(async ({ ctx, input }) => {
+      const result = await packFulfillment(
+        ctx.db,
+        { sellerId: ctx.seller.id, fulfillmentId: input.fulfillmentId },
+        new Date(),
+      )
+      if (!result.ok) {
+        if (result.reason === 'not_found') throw notFound('order')
+        throw new TRPCError({ code: 'CONFLICT', message: result.message })
+      }
+      return loadView(ctx.db, ctx.seller.id, input.fulfillmentId)
+    }),
 
   /**
    * Sends the seller's part of an order with a carrier and tracking number. The order becomes

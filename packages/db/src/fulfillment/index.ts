@@ -1,4 +1,5 @@
 export * from './seller-fulfillments'
 export * from './ship-fulfillment'
+export * from './pack-fulfillment'
 export * from './record-tracking-event'
 export type { ShipmentWithEvents } from './shipment-reads'

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { ORDER_STATUSES } from '../orders/order-status'
-import { advanceOrder, progressOf, shipRefusal } from './fulfillment-status'
+import { advanceOrder, packRefusal, progressOf, shipRefusal } from './fulfillment-status'
 
 const now = new Date('2026-03-01T10:00:00Z')
 
 describe('progressOf', () => {
   it('adds up the fulfillments of an order, ignoring cancelled ones', () => {
-    expect(progressOf(['pending', 'packed'])).toBe('paid')
+    expect(progressOf(['pending', 'pending'])).toBe('paid')
+    expect(progressOf(['pending', 'packed'])).toBe('fulfilling')
     expect(progressOf(['shipped', 'pending'])).toBe('fulfilling')
     expect(progressOf(['delivered', 'packed'])).toBe('fulfilling')
     expect(progressOf(['shipped', 'delivered'])).toBe('shipped')
@@ -70,6 +71,20 @@ describe('shipRefusal', () => {
     )
     expect(shipRefusal('paid', 'cancelled')?.message).toBe(
       'This fulfillment was cancelled, so it cannot be shipped.',
+    )
+  })
+})
+
+describe('packRefusal', () => {
+  it('packs a pending fulfillment of a paid order once', () => {
+    expect(packRefusal('paid', 'pending')).toBeNull()
+    expect(packRefusal('fulfilling', 'packed')?.message).toBe('This fulfillment is already packed.')
+    expect(packRefusal('shipped', 'shipped')?.message).toBe('This fulfillment is already shipped.')
+    expect(packRefusal('pending', 'pending')?.message).toBe(
+      'This order has not been paid yet, so it cannot be packed.',
+    )
+    expect(packRefusal('cancelled', 'pending')?.message).toBe(
+      'This order was cancelled, so it cannot be packed.',
     )
   })
 })

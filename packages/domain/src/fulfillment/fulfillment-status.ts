@@ -29,24 +29,39 @@ export const TrackingStatusSchema = z.enum(TRACKING_STATUSES)
 /** A carrier tracking status (see `TRACKING_STATUSES`). */
 export type TrackingStatus = (typeof TRACKING_STATUSES)[number]
 
-/** Why a fulfillment cannot be shipped, or null when it can. */
+/** Why a fulfillment cannot be packed or shipped, or null when it can. */
 export type ShipRefusal = { readonly code: 'CONFLICT'; readonly message: string } | null
 
-/**
- * Whether a seller may ship a fulfillment: the order must be paid and still owed to the customer
- * (paid, being fulfilled, or partly refunded), and this fulfillment must not have left yet.
- */
-export function shipRefusal(order: OrderStatus, fulfillment: FulfillmentStatus): ShipRefusal {
-  const refuse = (message: string) => ({ code: 'CONFLICT', message }) as const
+const refuse = (message: string) => ({ code: 'CONFLICT', message }) as const
+
+// The order must be paid and still owed to the customer (paid, being fulfilled, partly refunded).
+function orderRefusal(order: OrderStatus, verb: 'packed' | 'shipped'): ShipRefusal {
   if (order === 'pending')
-    return refuse('This order has not been paid yet, so it cannot be shipped.')
-  if (order === 'cancelled') return refuse('This order was cancelled, so it cannot be shipped.')
+    return refuse(`This order has not been paid yet, so it cannot be ${verb}.`)
+  if (order === 'cancelled') return refuse(`This order was cancelled, so it cannot be ${verb}.`)
   if (order === 'refunded')
-    return refuse('This order was refunded in full, so it cannot be shipped.')
+    return refuse(`This order was refunded in full, so it cannot be ${verb}.`)
+  return null
+}
+
+/** Whether a seller may ship a fulfillment: a paid order owed to the customer, a parcel not sent yet. */
+export function shipRefusal(order: OrderStatus, fulfillment: FulfillmentStatus): ShipRefusal {
+  const refusal = orderRefusal(order, 'shipped')
+  if (refusal) return refusal
   if (fulfillment === 'cancelled')
     return refuse('This fulfillment was cancelled, so it cannot be shipped.')
   if (fulfillment === 'shipped' || fulfillment === 'delivered')
     return refuse(`This fulfillment is already ${fulfillment}.`)
+  return null
+}
+
+/** Whether a seller may mark a fulfillment packed: as for shipping, and only while it is pending. */
+export function packRefusal(order: OrderStatus, fulfillment: FulfillmentStatus): ShipRefusal {
+  const refusal = orderRefusal(order, 'packed')
+  if (refusal) return refusal
+  if (fulfillment === 'cancelled')
+    return refuse('This fulfillment was cancelled, so it cannot be packed.')
+  if (fulfillment !== 'pending') return refuse(`This fulfillment is already ${fulfillment}.`)
   return null
 }
 
@@ -56,14 +71,14 @@ const PROGRESS: readonly OrderStatus[] = ['paid', 'fulfilling', 'shipped', 'deli
 /**
  * The status the fulfillments of an order add up to: delivered when every live (not cancelled)
  * fulfillment is delivered, shipped when every one has at least shipped, fulfilling when some
- * have, otherwise paid. Null when there is no live fulfillment.
+ * have been packed or sent, otherwise paid. Null when there is no live fulfillment.
  */
 export function progressOf(fulfillments: readonly FulfillmentStatus[]): OrderStatus | null {
   const live = fulfillments.filter((s) => s !== 'cancelled')
   if (live.length === 0) return null
   if (live.every((s) => s === 'delivered')) return 'delivered'
   if (live.every((s) => s === 'shipped' || s === 'delivered')) return 'shipped'
-  if (live.some((s) => s === 'shipped' || s === 'delivered')) return 'fulfilling'
+  if (live.some((s) => s !== 'pending')) return 'fulfilling'
   return 'paid'
 }
 

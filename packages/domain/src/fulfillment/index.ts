@@ -5,6 +5,7 @@ export {
   TrackingStatusSchema,
   advanceOrder,
   describeOrderStep,
+  packRefusal,
   progressOf,
   shipRefusal,
   type FulfillmentStatus,
