@@ -10,6 +10,7 @@ import { oidcRouter } from './routers/oidc'
 import { orderHistoryRouter } from './routers/order-history'
 import { ordersRouter } from './routers/orders'
 import { reviewModerationRouter } from './routers/review-moderation'
+import { refundsRouter } from './routers/refunds'
 import { reviewsRouter } from './routers/reviews'
 import { searchRouter } from './routers/search'
 import { sellerImagesRouter } from './routers/seller-images'
@@ -35,6 +36,7 @@ export const appRouter = router({
   oidc: oidcRouter,
   orders: mergeRouters(ordersRouter, orderHistoryRouter),
   reviewModeration: reviewModerationRouter,
+  refunds: refundsRouter,
   reviews: reviewsRouter,
   search: searchRouter,
   seller: mergeRouters(

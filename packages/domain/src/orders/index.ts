@@ -11,3 +11,11 @@ export {
 export { OrderSchema, StatusHistoryEntrySchema, type Order, type StatusHistoryEntry } from './order'
 export { invalidTransition, transition, type TransitionResult } from './transition'
 export { refundableRemaining, validateRefund, type RefundCheck } from './refunds'
+export {
+  CreateRefundInputSchema,
+  RefundIdempotencyKeySchema,
+  RefundRequestResultSchema,
+  RefundViewSchema,
+  type CreateRefundInput,
+  type RefundRequestResult,
+} from './refund-schemas'

@@ -1,0 +1,179 @@
+import { randomUUID } from 'node:crypto'
+import { insertPaidTestOrder, type PaidTestOrder } from '@emporium/db/testing'
+import { createTestGateway } from '@emporium/infra'
+import { testConfig } from '@emporium/infra/testing'
+import { closeWorkerDeps, createActivities, createWorker, createWorkerDeps } from '@emporium/worker'
+import { NativeConnection, type Worker } from '@temporalio/worker'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startApiServer, type RunningApi } from '../server'
+import { errorOf, signIn, type TestClient } from '../testing/api-client'
+import { createTestSeller } from '../testing/sellers'
+import { createTestUser } from '../testing/users'
+
+describe('refunds, end to end (API → refundWorkflow → test gateway)', () => {
+  const taskQueue = `emporium-test-refunds-${randomUUID()}`
+  // No Stripe key: refunds go through the built-in test gateway.
+  const config = { ...testConfig(), TEMPORAL_TASK_QUEUE: taskQueue, STRIPE_SECRET_KEY: undefined }
+  let api: RunningApi
+  let connection: NativeConnection
+  let worker: Worker
+  let running: Promise<void>
+  let workerDeps: ReturnType<typeof createWorkerDeps>
+  let admin: TestClient
+
+  beforeAll(async () => {
+    api = await startApiServer({ config, port: 0, rateLimitNamespace: randomUUID() })
+    workerDeps = createWorkerDeps(config)
+    connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS })
+    worker = await createWorker({
+      connection,
+      namespace: config.TEMPORAL_NAMESPACE,
+      taskQueue,
+      activities: createActivities(workerDeps),
+    })
+    running = worker.run()
+    const adminUser = await createTestUser(api.deps.db, 'admin')
+    admin = await signIn(api.url, adminUser.email, adminUser.password)
+  }, 180_000)
+  afterAll(async () => {
+    worker?.shutdown()
+    await running
+    await connection?.close()
+    await closeWorkerDeps(workerDeps)
+    await api?.close()
+  })
+
+  /** A paid order of 10,000 captured at the test gateway, its items sold by a signed-in seller. */
+  async function sellersPaidOrder(): Promise<{ order: PaidTestOrder; seller: TestClient }> {
+    const payment = await createTestGateway(api.deps.redis).createPayment({
+      orderId: randomUUID(),
+      amount: { amount: 10_000, currency: 'USD' },
+      paymentMethodToken: 'tok_visa',
+      idempotencyKey: randomUUID(),
+    })
+    const order = await insertPaidTestOrder(api.deps.db, { intentId: payment.intentId })
+    const { user, seller } = await createTestSeller(api.deps.db)
+    await api.deps.db
+      .updateTable('order_items')
+      .set({ seller_id: seller.id })
+      .where('order_id', '=', order.orderId)
+      .execute()
+    return {
+      order: { ...order, sellerId: seller.id },
+      seller: await signIn(api.url, user.email, user.password),
+    }
+  }
+  const onHand = (order: PaidTestOrder) =>
+    api.deps.db
+      .selectFrom('inventory_levels')
+      .select('on_hand')
+      .where('variant_id', '=', order.variantId)
+      .where('warehouse_id', '=', order.warehouseId)
+      .executeTakeFirstOrThrow()
+      .then((r) => r.on_hand)
+
+  it('a seller refunds by items (restocking), an admin refunds the rest, one more cent is refused', async () => {
+    const { order, seller } = await sellersPaidOrder()
+    const first = await seller.client.refunds.sellerCreateRefund.mutate({
+      orderId: order.orderId,
+      idempotencyKey: randomUUID(),
+      items: [{ orderItemId: order.itemIds[0], quantity: 2 }],
+      restock: true,
+      reason: 'Damaged in transit',
+    })
+    expect(first).toMatchObject({
+      status: 'succeeded',
+      amount: { amount: 5_000, currency: 'USD' },
+      orderStatus: 'partially_refunded',
+      restockedUnits: 2,
+    })
+    expect(await onHand(order)).toBe(12)
+
+    const rest = await admin.client.refunds.adminCreateRefund.mutate({
+      orderId: order.orderId,
+      idempotencyKey: randomUUID(),
+      amountMinor: 5_000,
+    })
+    expect(rest).toMatchObject({ status: 'succeeded', orderStatus: 'refunded', restockedUnits: 0 })
+
+    const oneCent = await errorOf(
+      admin.client.refunds.adminCreateRefund.mutate({
+        orderId: order.orderId,
+        idempotencyKey: randomUUID(),
+        amountMinor: 1,
+      }),
+    )
+    expect(oneCent?.data?.code).toBe('BAD_REQUEST')
+    expect(oneCent?.message).toBe(
+      'Nothing is left to refund: the full $100.00 has already been refunded',
+    )
+
+    const { items } = await seller.client.refunds.sellerListRefunds.query({
+      orderId: order.orderId,
+    })
+    expect(items.map((r) => [r.amount.amount, r.status, r.restock])).toEqual([
+      [5_000, 'succeeded', true],
+      [5_000, 'succeeded', false],
+    ])
+    expect(items[0]?.reason).toBe('Damaged in transit')
+    expect(items[0]?.items).toEqual([
+      {
+        orderItemId: order.itemIds[0],
+        sku: expect.any(String) as string,
+        quantity: 2,
+        amountMinor: 5_000,
+      },
+    ])
+    const status = await api.deps.db
+      .selectFrom('orders')
+      .select('status')
+      .where('id', '=', order.orderId)
+      .executeTakeFirstOrThrow()
+    expect(status.status).toBe('refunded')
+  })
+
+  it('the same request twice is one refund', async () => {
+    const { order, seller } = await sellersPaidOrder()
+    const request = {
+      orderId: order.orderId,
+      idempotencyKey: randomUUID(),
+      amountMinor: 1_500,
+    }
+    const [a, b] = await Promise.all([
+      seller.client.refunds.sellerCreateRefund.mutate(request),
+      seller.client.refunds.sellerCreateRefund.mutate(request),
+    ])
+    expect(a.refundId).toBe(b.refundId)
+    const { items } = await admin.client.refunds.adminListRefunds.query({ orderId: order.orderId })
+    expect(items).toHaveLength(1)
+    expect(items[0]?.amount).toEqual({ amount: 1_500, currency: 'USD' })
+  })
+
+  it('another store sees nothing and cannot refund the order', async () => {
+    const { order } = await sellersPaidOrder()
+    const { seller: stranger } = await sellersPaidOrder()
+    const refused = await errorOf(
+      stranger.client.refunds.sellerCreateRefund.mutate({
+        orderId: order.orderId,
+        idempotencyKey: randomUUID(),
+        amountMinor: 100,
+      }),
+    )
+    expect(refused?.data?.code).toBe('NOT_FOUND')
+    expect(
+      await stranger.client.refunds.sellerListRefunds.query({ orderId: order.orderId }),
+    ).toEqual({
+      items: [],
+    })
+    const invalid = await errorOf(
+      admin.client.refunds.adminCreateRefund.mutate({
+        orderId: order.orderId,
+        idempotencyKey: randomUUID(),
+        amountMinor: 100,
+        items: [{ orderItemId: order.itemIds[0], quantity: 1 }],
+      }),
+    )
+    expect(invalid?.data?.code).toBe('BAD_REQUEST')
+    expect(invalid?.message).toMatch(/either an amount or the items/)
+  })
+})
