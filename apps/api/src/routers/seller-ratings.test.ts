@@ -1,0 +1,128 @@
+import { randomUUID } from 'node:crypto'
+import { recomputeSellerRating } from '@emporium/db'
+import { testConfig } from '@emporium/infra/testing'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startApiServer, type RunningApi } from '../server'
+import { errorOf } from '../testing/api-client'
+import { outboxEventsOf } from '../testing/outbox'
+import {
+  generousRateLimits,
+  insertOrderOf,
+  insertSellerProduct,
+  signedInCustomer,
+} from '../testing/review-fixtures'
+
+describe('seller ratings', () => {
+  let api: RunningApi
+
+  beforeAll(async () => {
+    api = await startApiServer({
+      config: testConfig(),
+      port: 0,
+      rateLimitNamespace: randomUUID(),
+      rateLimits: generousRateLimits,
+    })
+  })
+  afterAll(async () => {
+    await api.close()
+  })
+
+  const db = () => api.deps.db
+  const scores = { shipping: 5, accuracy: 4, communication: 3 }
+  const ratingRows = (sellerId: string) =>
+    db()
+      .selectFrom('seller_ratings')
+      .select(['order_id', 'user_id'])
+      .where('seller_id', '=', sellerId)
+      .execute()
+
+  it('lets the buyer of a delivered order rate its seller once, aggregated per seller', async () => {
+    const product = await insertSellerProduct(db())
+    const buyer = await signedInCustomer(api)
+    const order = await insertOrderOf(db(), buyer.id, [product])
+    expect(
+      await buyer.browser.client.reviews.rateSeller.mutate({
+        orderId: order.id,
+        sellerId: product.sellerId,
+        ...scores,
+        comment: 'Fast and well packed',
+      }),
+    ).toEqual({ rated: true })
+    const twice = await errorOf(
+      buyer.browser.client.reviews.rateSeller.mutate({
+        orderId: order.id,
+        sellerId: product.sellerId,
+        ...scores,
+      }),
+    )
+    expect(twice?.data?.code).toBe('CONFLICT')
+    expect(twice?.message).toBe('You already rated this seller for this order.')
+    expect(await ratingRows(product.sellerId)).toEqual([{ order_id: order.id, user_id: buyer.id }])
+    expect(await outboxEventsOf(db(), 'seller_rating', product.sellerId)).toHaveLength(1)
+
+    // Aggregates are the worker's job; until it runs the seller shows no ratings.
+    expect(
+      (await buyer.browser.client.reviews.sellerRating.query({ sellerId: product.sellerId }))
+        .ratingCount,
+    ).toBe(0)
+    const second = await signedInCustomer(api)
+    const secondOrder = await insertOrderOf(db(), second.id, [product])
+    await second.browser.client.reviews.rateSeller.mutate({
+      orderId: secondOrder.id,
+      sellerId: product.sellerId,
+      shipping: 2,
+      accuracy: 4,
+      communication: 5,
+    })
+    await recomputeSellerRating(db(), product.sellerId)
+    expect(
+      await buyer.browser.client.reviews.sellerRating.query({ sellerId: product.sellerId }),
+    ).toEqual({
+      sellerId: product.sellerId,
+      ratingCount: 2,
+      shipping: 3.5,
+      accuracy: 4,
+      communication: 4,
+      overall: 3.83,
+    })
+  })
+
+  it('refuses orders that are not delivered, not the caller’s, or without the seller’s items', async () => {
+    const product = await insertSellerProduct(db())
+    const otherSeller = await insertSellerProduct(db())
+    const buyer = await signedInCustomer(api)
+    const shipped = await insertOrderOf(db(), buyer.id, [product], 'shipped')
+    const delivered = await insertOrderOf(db(), buyer.id, [product])
+    const stranger = await signedInCustomer(api)
+
+    const attempts = await Promise.all([
+      errorOf(
+        buyer.browser.client.reviews.rateSeller.mutate({
+          orderId: shipped.id,
+          sellerId: product.sellerId,
+          ...scores,
+        }),
+      ),
+      errorOf(
+        stranger.browser.client.reviews.rateSeller.mutate({
+          orderId: delivered.id,
+          sellerId: product.sellerId,
+          ...scores,
+        }),
+      ),
+      errorOf(
+        buyer.browser.client.reviews.rateSeller.mutate({
+          orderId: delivered.id,
+          sellerId: otherSeller.sellerId,
+          ...scores,
+        }),
+      ),
+    ])
+    expect(attempts.map((e) => e?.data?.code)).toEqual(['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'])
+    expect(attempts[0]?.message).toBe(
+      "You can rate a seller only for a delivered order of yours that contains the seller's items.",
+    )
+    expect(await ratingRows(product.sellerId)).toEqual([])
+    expect(await ratingRows(otherSeller.sellerId)).toEqual([])
+  })
+})
