@@ -7,6 +7,7 @@ import { catalogRouter } from './routers/catalog'
 import { healthRouter } from './routers/health'
 import { notificationsRouter } from './routers/notifications'
 import { oidcRouter } from './routers/oidc'
+import { recommendationsRouter } from './routers/recommendations'
 import { orderHistoryRouter } from './routers/order-history'
 import { ordersRouter } from './routers/orders'
 import { reviewModerationRouter } from './routers/review-moderation'
@@ -34,6 +35,7 @@ export const appRouter = router({
   health: healthRouter,
   notifications: notificationsRouter,
   oidc: oidcRouter,
+  recommendations: recommendationsRouter,
   orders: mergeRouters(ordersRouter, orderHistoryRouter),
   reviewModeration: reviewModerationRouter,
   refunds: refundsRouter,

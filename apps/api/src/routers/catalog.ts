@@ -12,6 +12,7 @@ import {
   findCategoryById,
 } from '@emporium/domain/catalog'
 import { AFFINITY_WEIGHTS, recordAffinity } from '@emporium/infra'
+import { recordCallerView } from '../recommendations/session-signals'
 import { publicProcedure, router } from '../trpc'
 
 /** Shopper browsing: category tree, category pages, listings and product pages (cached). */
@@ -71,6 +72,7 @@ export const catalogRouter = router({
       if (ctx.session) {
         const signal = { categoryPath: node?.path ?? null, brand: rest.brand }
         await recordAffinity(ctx.redis, ctx.session.userId, signal, AFFINITY_WEIGHTS.view)
+        await recordCallerView(ctx, rest.id)
       }
       return {
         ...rest,
