@@ -45,7 +45,7 @@ export async function createCheckoutShopper(
   db: Db,
   redis: Redis,
   lines: { variantId: string; sku: string; priceMinor: number; quantity: number }[],
-  options: { couponCodes?: string[] } = {},
+  options: { couponCodes?: string[]; priceLockMs?: number; addressCountry?: string } = {},
 ) {
   const user = await insertTestUser(db)
   const address = await createAddress(
@@ -56,7 +56,7 @@ export async function createCheckoutShopper(
       line1: '1 Analytical Way',
       city: 'New York',
       postalCode: '10001',
-      country: 'US',
+      country: options.addressCountry ?? 'US',
       region: 'NY',
     },
     true,
@@ -77,7 +77,7 @@ export async function createCheckoutShopper(
     sku: l.sku,
     quantity: l.quantity,
     unitPrice: { amount: l.priceMinor, currency: 'USD' },
-    lockedUntil: new Date(now.getTime() + 30 * 60_000).toISOString(),
+    lockedUntil: new Date(now.getTime() + (options.priceLockMs ?? 30 * 60_000)).toISOString(),
   }))
   await writeCart(redis, meta, { meta, putLines: stored }, DEFAULT_CART_SETTINGS)
   return { userId: user.id, cartId: meta.id, addressId: address.id }
