@@ -232,7 +232,7 @@ export class TypesenseSearchEngine implements SearchEngine {
     if (prefix.trim() === '') return { products: [], categories: [] }
     const result = await this.client.collections<TsDoc>(this.products).documents().search({
       q: prefix,
-      query_by: 'name,brand,category',
+      query_by: 'name_text,brand_text,category',
       query_by_weights: '3,2,1',
       prefix: true,
       num_typos: 0,

@@ -16,7 +16,7 @@ interface CollectionCreateSchema {
 }
 
 /** Fields searched, most important first, with their weights. */
-export const QUERY_BY = 'name,brand,category,description,tags'
+export const QUERY_BY = 'name_text,brand_text,category,description,tags'
 export const QUERY_BY_WEIGHTS = '5,3,2,1,1'
 
 /** Schema of a product collection (one per reindex generation, behind an alias). */
@@ -25,7 +25,10 @@ export function productCollectionSchema(name: string): CollectionCreateSchema {
     name,
     default_sorting_field: 'popularity',
     fields: [
-      { name: 'name', type: 'string' },
+      // Shown as is; searched as `name_text` (see `searchText`).
+      { name: 'name', type: 'string', index: false, optional: true },
+      { name: 'name_text', type: 'string' },
+      { name: 'brand_text', type: 'string', optional: true },
       { name: 'slug', type: 'string', index: false, optional: true },
       { name: 'brand', type: 'string', facet: true, optional: true },
       { name: 'category', type: 'string', optional: true },
@@ -82,16 +85,27 @@ export function currencyField(currency: string): string {
   return currency.toLowerCase().replace(/[^a-z]/g, '')
 }
 
+/**
+ * Text as Typesense should index it: trademark and similar signs become spaces. Typesense keeps
+ * them inside the word (`iphone®`), which then matches `iphone` only as a typo, and typo matches
+ * are dropped as soon as exact matches of the other products exist: `insignia soft shell case
+ * iphone 6` found nothing in the Best Buy catalog although one product's name holds every word.
+ */
+export function searchText(text: string): string {
+  return text.replace(/[™®©℠ˊ]/g, ' ')
+}
+
 /** A search document as a Typesense document. */
 export function toTypesenseDocument(d: SearchDocument): Record<string, unknown> {
   const doc: Record<string, unknown> = {
     id: d.id,
     name: d.name,
+    name_text: searchText(d.name),
     slug: d.slug,
-    category: d.categoryNames.join(' > '),
+    category: searchText(d.categoryNames.join(' > ')),
     category_paths: d.categoryPaths,
-    description: d.description,
-    tags: d.tags,
+    description: searchText(d.description),
+    tags: d.tags.map(searchText),
     seller_id: d.sellerId,
     rating_avg: d.ratingAvg ?? 0,
     rating_floor: d.ratingAvg === null ? 0 : Math.floor(d.ratingAvg),
@@ -101,7 +115,10 @@ export function toTypesenseDocument(d: SearchDocument): Record<string, unknown> 
     in_stock_rank: d.inStock ? 1 : 0,
     created_at: d.createdAt.getTime(),
   }
-  if (d.brand !== null) doc.brand = d.brand
+  if (d.brand !== null) {
+    doc.brand = d.brand
+    doc.brand_text = searchText(d.brand)
+  }
   if (d.categoryPath !== null) {
     doc.category_path = d.categoryPath
     doc.category_leaf = `${d.categoryPath}|${d.categoryNames.at(-1) ?? d.categoryPath}`
