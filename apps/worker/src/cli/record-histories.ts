@@ -28,6 +28,8 @@ import { createGreetingActivities, greetingsKey } from '../activities/greeting-a
 import { createInventoryActivities } from '../activities/inventory-activities'
 import { createCheckoutActivities } from '../activities/checkout-activities'
 import { recordCheckoutHistories, RECORDER_PROCESSING_MS } from './record-checkout-histories'
+import { createRecommendationActivities } from '../activities/recommendation-activities'
+import { recordRecommendationHistories } from './record-recommendation-histories'
 import { historiesDir, historyToFixture } from '../replay/history-fixtures'
 import { createWorker } from '../worker'
 
@@ -49,6 +51,7 @@ try {
     activities: {
       ...createGreetingActivities({ redis, logger }),
       ...createInventoryActivities({ db, redis, logger }),
+      ...createRecommendationActivities({ db, redis, logger }),
       // Checkouts pay the built-in test gateway, so recording needs no Stripe account.
       ...createCheckoutActivities({
         db,
@@ -62,6 +65,7 @@ try {
     if (wanted('greet-customer-workflow')) await recordGreeting()
     if (wanted('release-expired-reservations-workflow')) await recordSweep()
     await recordCheckoutHistories({ client, db, redis, logger, taskQueue, wanted })
+    await recordRecommendationHistories({ client, logger, taskQueue, wanted })
   })
 
   async function recordGreeting() {
