@@ -159,3 +159,16 @@ export async function sellerIdsPage(
   if (afterId) query = query.where('id', '>', afterId)
   return (await query.execute()).map((r) => r.id)
 }
+
+/** Recomputes every review's helpful count from the votes in one statement; returns rows corrected. */
+export async function recomputeAllHelpfulCounts(db: Db): Promise<number> {
+  const result = await sql`
+    update reviews r set helpful_count = coalesce(v.n, 0)
+    from reviews r2
+    left join (
+      select review_id, count(*)::int as n from review_votes where helpful group by review_id
+    ) v on v.review_id = r2.id
+    where r.id = r2.id and r.helpful_count is distinct from coalesce(v.n, 0)
+  `.execute(db)
+  return Number(result.numAffectedRows ?? 0)
+}
