@@ -13,6 +13,7 @@ export function CurrencySwitch({ cart }: { cart: CartView }) {
       <label className="inline-field">
         Currency{' '}
         <select
+          aria-label="Currency"
           value={cart.currency}
           disabled={change.isPending}
           onChange={(e) => change.mutate(e.target.value as CartCurrency)}

@@ -46,6 +46,7 @@ export function SearchPage() {
         <label className="inline-field">
           Sort by{' '}
           <select
+            aria-label="Sort by"
             value={state.sort}
             onChange={(e) =>
               change(withFilters(state, { sort: e.target.value as SearchState['sort'] }))

@@ -54,6 +54,7 @@ function ProductEditor({ productId }: { productId: string }) {
               <label className="inline-field">
                 Currency{' '}
                 <select
+                  aria-label="Currency"
                   value={currency}
                   onChange={(e) => setCurrency(e.target.value as CurrencyCode)}
                 >

@@ -58,36 +58,36 @@ export function StockAdjustForm({
   return (
     <form aria-label={label} onSubmit={onSubmit} className="stock-form" noValidate>
       {warehouseId === undefined ? (
-        <label className="inline-field">
-          Warehouse{' '}
-          <select name="warehouseId" required disabled={!warehouses.data}>
+        <span className="inline-field">
+          <label htmlFor={`${id}-warehouse`}>Warehouse</label>
+          <select id={`${id}-warehouse`} name="warehouseId" required disabled={!warehouses.data}>
             {(warehouses.data?.items ?? []).map((w) => (
               <option key={w.id} value={w.id}>
                 {w.code} · {w.name}
               </option>
             ))}
           </select>
-        </label>
+        </span>
       ) : null}
-      <label className="inline-field">
-        Change{' '}
-        <select value={mode} onChange={(e) => setMode(e.target.value as Mode)}>
+      <span className="inline-field">
+        <label htmlFor={`${id}-mode`}>Kind of change</label>
+        <select id={`${id}-mode`} value={mode} onChange={(e) => setMode(e.target.value as Mode)}>
           <option value="delta">Add or remove units</option>
           <option value="setOnHand">Set counted units</option>
         </select>
-      </label>
-      <label className="inline-field" htmlFor={`${id}-units`}>
-        Units
-      </label>
-      <input id={`${id}-units`} name="units" type="number" inputMode="numeric" required />
-      <label className="inline-field">
-        Reason{' '}
-        <select name="reason" defaultValue="restock">
+      </span>
+      <span className="inline-field">
+        <label htmlFor={`${id}-units`}>Units</label>
+        <input id={`${id}-units`} name="units" type="number" inputMode="numeric" required />
+      </span>
+      <span className="inline-field">
+        <label htmlFor={`${id}-reason`}>Reason</label>
+        <select id={`${id}-reason`} name="reason" defaultValue="restock">
           <option value="restock">Restock</option>
           <option value="adjustment">Adjustment</option>
           <option value="return">Return</option>
         </select>
-      </label>
+      </span>
       <SubmitButton pending={adjust.isPending} pendingText="Saving…">
         Update stock
       </SubmitButton>

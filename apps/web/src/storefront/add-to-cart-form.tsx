@@ -32,6 +32,7 @@ export function AddToCartForm({
       <label className="inline-field">
         Quantity{' '}
         <input
+          aria-label="Quantity"
           type="number"
           min={1}
           max={Math.max(1, Math.min(999, variant.available))}

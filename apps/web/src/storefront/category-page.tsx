@@ -47,7 +47,11 @@ export function CategoryPage() {
             <h2 id="category-title">{page.category.name}</h2>
             <label className="inline-field">
               Sort by{' '}
-              <select value={sort} onChange={(e) => setSort(e.target.value as ListingSort)}>
+              <select
+                aria-label="Sort by"
+                value={sort}
+                onChange={(e) => setSort(e.target.value as ListingSort)}
+              >
                 {SORTS.map((s) => (
                   <option key={s.value} value={s.value}>
                     {s.label}
