@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto'
 import { writeCart, type CartMeta } from '@emporium/cart'
 import { DEFAULT_CART_SETTINGS } from '@emporium/cart'
-import { createDb, setNotificationOptOut, type Db } from '@emporium/db'
-import { insertTestUser, insertTestVariant } from '@emporium/db/testing'
+import { createDb, recordOutboxEvent, setNotificationOptOut, type Db } from '@emporium/db'
+import { insertTestOrder, insertTestUser, insertTestVariant } from '@emporium/db/testing'
 import {
   createLogger,
   createMailer,
@@ -25,6 +25,7 @@ import { TestWorkflowEnvironment } from '@temporalio/testing'
 import type { Worker } from '@temporalio/worker'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createCartAbandonmentActivities } from './activities/cart-abandonment-activities'
+import { createCloseOnCheckoutHandlers } from './cart-abandonment/close-on-checkout-handler'
 import { createWorkerNotifier } from './notifications'
 import { mailsTo, waitForMails } from './testing/mailpit'
 import { testWorkflowBundle, timeSkippingServerPath, uniqueTaskQueue } from './testing/temporal'
@@ -231,5 +232,37 @@ describe('cartAbandonmentWorkflow on the time-skipping test server', () => {
       .where('issued_to_user_id', '=', user.id)
       .execute()
     expect(coupons).toEqual([])
+  })
+
+  it("stops when the outbox reports the cart's order as paid", async () => {
+    const { user, cartId } = await shopperWithCart()
+    const handle = await start(cartId)
+    await env.sleep('20 minutes')
+    const order = await insertTestOrder(db, user.id, { cart_id: cartId })
+    const eventId = await recordOutboxEvent(db, {
+      aggregateType: `test-${randomUUID()}`, // no relay of another process takes it
+      aggregateId: order.id,
+      eventType: 'order.paid',
+      payload: {
+        orderId: order.id,
+        orderNumber: order.number,
+        userId: user.id,
+        total: { amount: 10_000, currency: 'USD' },
+      },
+    })
+    const event = await db
+      .selectFrom('outbox')
+      .selectAll()
+      .where('id', '=', eventId)
+      .executeTakeFirstOrThrow()
+    const [onOrder] = createCloseOnCheckoutHandlers({
+      db,
+      logger,
+      temporal: () => Promise.resolve(env.client),
+    }).order
+    await onOrder!(event)
+    expect(await handle.result()).toMatchObject({ outcome: 'checked_out', reminders: [] })
+    await onOrder!(event) // redelivered after the workflow finished: nothing to signal, no error
+    expect(await mailsTo(config.MAILPIT_URL, user.email)).toHaveLength(0)
   })
 })

@@ -8,6 +8,7 @@ import { writeFile } from 'node:fs/promises'
 import { createDb } from '@emporium/db'
 import {
   createLogger,
+  createMailer,
   createRedis,
   createTemporalClient,
   createTestGateway,
@@ -27,6 +28,9 @@ import { NativeConnection } from '@temporalio/worker'
 import { createGreetingActivities, greetingsKey } from '../activities/greeting-activities'
 import { createInventoryActivities } from '../activities/inventory-activities'
 import { createCheckoutActivities } from '../activities/checkout-activities'
+import { createCartAbandonmentActivities } from '../activities/cart-abandonment-activities'
+import { createWorkerNotifier } from '../notifications'
+import { recordCartAbandonmentHistories } from './record-cart-abandonment-histories'
 import { recordCheckoutHistories, RECORDER_PROCESSING_MS } from './record-checkout-histories'
 import { createRecommendationActivities } from '../activities/recommendation-activities'
 import { recordRecommendationHistories } from './record-recommendation-histories'
@@ -42,6 +46,7 @@ const taskQueue = isolatedTaskQueue(DEFAULT_TASK_QUEUE, `record-histories-${rand
 const redis = createRedis(config)
 const db = createDb(config.DATABASE_URL, 2)
 const client = await createTemporalClient(config)
+const mail = createMailer(config).mailer
 const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS })
 try {
   const worker = await createWorker({
@@ -59,6 +64,13 @@ try {
         logger,
         paymentGateway: createTestGateway(redis, { processingMs: RECORDER_PROCESSING_MS }),
       }),
+      ...createCartAbandonmentActivities({
+        db,
+        redis,
+        logger,
+        config,
+        notifier: createWorkerNotifier({ db, logger, config, mail }),
+      }),
     },
   })
   await worker.runUntil(async () => {
@@ -66,6 +78,7 @@ try {
     if (wanted('release-expired-reservations-workflow')) await recordSweep()
     await recordCheckoutHistories({ client, db, redis, logger, taskQueue, wanted })
     await recordRecommendationHistories({ client, logger, taskQueue, wanted })
+    await recordCartAbandonmentHistories({ client, db, redis, logger, taskQueue, wanted })
   })
 
   async function recordGreeting() {
@@ -102,6 +115,7 @@ try {
 } finally {
   await connection.close()
   await client.connection.close()
+  mail.close()
   await redis.quit()
   await db.destroy()
 }
