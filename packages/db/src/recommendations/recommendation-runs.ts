@@ -109,7 +109,7 @@ export async function writeRecommendationLists(
 /**
  * Makes `runId` the run `channel` serves, in one transaction: readers see the old run's lists or
  * the new run's, never a mix. The previous run is kept (readers that started on it finish on it);
- * lists and batches of older published runs are deleted. Publishing the current run again is a no-op.
+ * lists and batches of older runs are deleted. Publishing the current run again is a no-op.
  */
 export async function publishRecommendationRun(
   db: Db,
@@ -146,11 +146,17 @@ export async function publishRecommendationRun(
         }),
       )
       .execute()
+    // Older published runs, and runs that never finished (a failed job) once they are a day old.
     const stale = trx
       .selectFrom('recommendation_runs')
       .select('id')
       .where('channel', '=', channel)
-      .where('status', '=', 'published')
+      .where((eb) =>
+        eb.or([
+          eb('status', '=', 'published'),
+          eb('started_at', '<', sql<Date>`now() - interval '1 day'`),
+        ]),
+      )
       .where('id', 'not in', previousRunId === null ? [runId] : [runId, previousRunId])
     await trx.deleteFrom('recommendations').where('run_id', 'in', stale).execute()
     await trx.deleteFrom('recommendation_run_batches').where('run_id', 'in', stale).execute()
