@@ -110,7 +110,7 @@ describe('emporium-seller against the real API', () => {
       '--carrier',
       'DHL',
       '--tracking',
-      '00340434161234567890',
+      `0034${String(Date.now())}`,
     )
     expect(shipped.code).toBe(0)
     expect(shipped.out[0]).toMatch(
