@@ -6,6 +6,8 @@ const apiUrl = process.env.API_URL ?? 'http://127.0.0.1:4000'
 const proxy: Record<string, ProxyOptions> = {
   '/trpc': { target: apiUrl, changeOrigin: true },
   '/healthz': { target: apiUrl, changeOrigin: true },
+  // Signed links in mails (unsubscribe, cart restore) point at the web origin.
+  '/links': { target: apiUrl, changeOrigin: true },
 }
 
 export default defineConfig({
