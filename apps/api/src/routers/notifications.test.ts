@@ -152,6 +152,13 @@ describe('cart abandonment and notification links (over HTTP)', () => {
       kind: 'cart_reminder',
       enabled: true,
     })
+    // A mail client's one-click unsubscribe (RFC 8058) posts to the same link.
+    const oneClick = await fetch(
+      `${api.url}${LINK_PATHS.unsubscribe}?token=${encodeURIComponent(sign('unsubscribe', user.id, 'stock_low'))}`,
+      { method: 'POST', body: 'List-Unsubscribe=One-Click' },
+    )
+    expect(oneClick.status).toBe(200)
+    expect(await enabled()).toMatchObject({ stock_low: false })
     await browser.client.notifications.setPreference.mutate({
       kind: 'review_reply',
       enabled: false,
