@@ -86,18 +86,38 @@ function leaveOut(list: readonly string[], signals: CallerSignals, also: string[
   return list.filter((id) => !out.has(id))
 }
 
-/** "Customers also bought" beside a product; a product the last run did not know gets the best sellers. */
+/** The product's category path, or undefined when it has none (or is unknown). */
+async function categoryOf(ctx: Context, productId: string): Promise<string | undefined> {
+  const row = await ctx.db
+    .selectFrom('products as p')
+    .innerJoin('categories as c', 'c.id', 'p.category_id')
+    .select('c.path')
+    .where('p.id', '=', productId)
+    .executeTakeFirst()
+  return row?.path
+}
+
+/**
+ * "Customers also bought" beside a product. A product the last run did not know (new since) gets
+ * its category's best sellers, or the shop's when its category has none yet.
+ */
 export async function recommendForProduct(
   ctx: Context,
   request: ServeRequest & { productId: string },
 ): Promise<ServedRecommendations> {
   const assignment = assignAlgorithm(ctx.session?.userId, request.visitorId)
   const key = product(request.productId, assignment.algorithm)
+  const category = await categoryOf(ctx, request.productId)
+  const categoryKey: RecommendationListKey | undefined =
+    category === undefined
+      ? undefined
+      : { kind: 'popular', subjectId: `category:${category}`, algorithm: 'popularity' }
+  const keys = [key, ...(categoryKey ? [categoryKey] : []), POPULAR_ALL]
   const [signals, served] = await Promise.all([
     callerSignals(ctx),
-    readServedLists(ctx.redis, ctx.db, LIVE_RECOMMENDATION_CHANNEL, [key, POPULAR_ALL]),
+    readServedLists(ctx.redis, ctx.db, LIVE_RECOMMENDATION_CHANNEL, keys),
   ])
-  const list = served.lists.get(servedListKey(key)) ?? served.lists.get(servedListKey(POPULAR_ALL))
+  const list = keys.map((k) => served.lists.get(servedListKey(k))).find((l) => l !== undefined)
   const ranked = leaveOut(ids(list), signals, [request.productId])
   return serve(ctx, 'product', request, assignment, assignment.algorithm, ranked)
 }

@@ -40,7 +40,9 @@ async function insertPaidPurchase(db: Db, userId: string, product: Fixture) {
 
 describe('recommendations procedures', () => {
   let api: RunningApi
-  let p: Record<'a' | 'b' | 'c' | 'd' | 'e' | 'f', Fixture>
+  let p: Record<'a' | 'b' | 'c' | 'd' | 'e' | 'f' | 'g', Fixture>
+  /** A category whose best sellers the run knows, and G: a product of it the run never saw. */
+  let categoryPath: string
   let buyer: { id: string; email: string; password: string }
   /** The stored "beside product A" list of each algorithm (C is out of stock, D bought by the buyer). */
   let besideA: Record<Algorithm, string[]>
@@ -57,7 +59,25 @@ describe('recommendations procedures', () => {
       d: await product(5),
       e: await product(5),
       f: await product(5),
+      g: await product(5),
     }
+    categoryPath = `kitchen-${randomUUID()}`
+    const category = await db
+      .insertInto('categories')
+      .values({
+        slug: categoryPath,
+        path: categoryPath,
+        name: 'Kitchen',
+        depth: 0,
+        parent_id: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    await db
+      .updateTable('products')
+      .set({ category_id: category.id })
+      .where('id', '=', p.g.productId)
+      .execute()
     buyer = await createTestUser(db)
     await insertPaidPurchase(db, buyer.id, p.d)
     const id = (k: keyof typeof p) => p[k].productId
@@ -77,6 +97,12 @@ describe('recommendations procedures', () => {
       subjectId: 'all',
       algorithm: 'popularity',
       items: (['c', 'd', 'b', 'a', 'e', 'f'] as const).map((k) => ({ itemId: id(k), score: 1 })),
+    })
+    lists.push({
+      kind: 'popular',
+      subjectId: `category:${categoryPath}`,
+      algorithm: 'popularity',
+      items: (['f', 'c', 'g', 'b'] as const).map((k) => ({ itemId: id(k), score: 1 })),
     })
     // A published run of the shop's channel, as the daily job leaves it.
     const runId = randomUUID()
@@ -118,6 +144,14 @@ describe('recommendations procedures', () => {
       without(besideA[buyerAlgorithm], p.a.productId, p.c.productId, p.d.productId),
     )
     expect(ids(mine)).not.toContain(p.d.productId)
+  })
+
+  it('a product the run never saw gets its category’s best sellers, as does popular for that category', async () => {
+    const { client } = createTestClient(api.url)
+    const served = await client.recommendations.forProduct.query({ productId: p.g.productId })
+    expect(ids(served)).toEqual([p.f.productId, p.b.productId])
+    const popular = await client.recommendations.popular.query({ categoryPath })
+    expect(ids(popular)).toEqual([p.f.productId, p.g.productId, p.b.productId])
   })
 
   it('popular lists best sellers without out-of-stock products, and without bought ones for the buyer', async () => {
