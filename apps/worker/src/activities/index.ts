@@ -5,6 +5,7 @@ import { createCartAbandonmentActivities } from './cart-abandonment-activities'
 import { createGreetingActivities } from './greeting-activities'
 import { createInventoryActivities } from './inventory-activities'
 import { createRecommendationActivities } from './recommendation-activities'
+import { createPaymentReconciliationActivities } from './payment-reconciliation-activities'
 import { createRefundActivities } from './refund-activities'
 
 /** Every activity the worker registers, built over the injected dependencies. */
@@ -16,6 +17,7 @@ export function createActivities(deps: WorkerDeps) {
     ...createCheckoutActivities(deps),
     ...createRecommendationActivities(deps),
     ...createRefundActivities(deps),
+    ...createPaymentReconciliationActivities(deps),
   }
 }
 

@@ -13,6 +13,7 @@ import {
   type Client,
   type ScheduleOptions,
 } from '@temporalio/client'
+import { paymentReconciliationSchedule } from './payment-reconciliation-schedule'
 
 /**
  * Schedule id for the workers of `taskQueue`: the plain id on the shop's queue; a worker on an
@@ -95,5 +96,6 @@ export async function ensureSchedule(
 /** Every schedule the worker owns, ensured at startup. */
 export async function ensureSchedules(client: Client, taskQueue: string): Promise<void> {
   await ensureSchedule(client, releaseExpiredReservationsSchedule(taskQueue))
+  await ensureSchedule(client, paymentReconciliationSchedule(taskQueue, scheduleIdFor))
   await ensureSchedule(client, dailyRecommendationsSchedule(taskQueue))
 }
