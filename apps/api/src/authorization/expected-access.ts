@@ -79,6 +79,7 @@ export const EXPECTED_ACCESS: Record<string, Meta['access']> = {
   'reviews.reply': 'seller',
   'reviews.report': 'authed',
   'reviews.sellerRating': 'public',
+  'reviews.topRatedProducts': 'public',
   'reviews.update': 'authed',
   'reviews.uploadPhoto': 'authed',
   'reviews.voteHelpful': 'authed',

@@ -6,6 +6,7 @@ import {
   holdIfReported,
   insertReviewReport,
   insertSellerRating,
+  listTopRatedProducts,
   recordModerationDecision,
   recordReviewEvent,
   REPORTS_TO_HOLD,
@@ -16,11 +17,29 @@ import {
   ReportReviewInput,
   SellerIdInput,
   SellerRatingSummaryView,
+  TopRatedProductsInput,
+  TopRatedProductView,
 } from '@emporium/domain/reviews'
 import { authedProcedure, publicProcedure, router } from '../trpc'
 
-/** Abuse reports and seller ratings. */
+/** Abuse reports, seller ratings and rating-ranked products. */
 export const reviewFeedbackRouter = router({
+  /** Best-rated active products (Bayesian average, so a single 5★ review cannot beat hundreds of 4.8★). */
+  topRatedProducts: publicProcedure
+    .input(TopRatedProductsInput)
+    .output(z.array(TopRatedProductView))
+    .query(async ({ ctx, input }) => {
+      const rows = await listTopRatedProducts(ctx.db, input)
+      return rows.map((r) => ({
+        productId: r.product_id,
+        name: r.name,
+        slug: r.slug,
+        reviewCount: r.review_count,
+        average: r.average,
+        bayesianAverage: r.bayesian_average,
+      }))
+    }),
+
   /** Reports a published review as abusive (once per user); enough reports hold it for a moderator. */
   report: authedProcedure
     .input(ReportReviewInput)

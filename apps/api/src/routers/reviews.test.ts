@@ -13,6 +13,7 @@ import {
   ageAccount,
   generousRateLimits,
   insertOrderOf,
+  insertReviewRow,
   insertSellerProduct,
   ordinaryText,
   signedInCustomer,
@@ -212,6 +213,40 @@ describe('reviews', () => {
         .where('id', '=', product.productId)
         .executeTakeFirstOrThrow()
       expect(productRow).toEqual({ rating_avg: '5.00', rating_count: 1 })
+    })
+  })
+
+  describe('ranking by rating', () => {
+    it("ranks a seller's product with thirty 4.8★-ish reviews above one with a single 5★ review", async () => {
+      const many = await insertSellerProduct(db())
+      const single = await db()
+        .insertInto('products')
+        .values({
+          seller_id: many.sellerId,
+          name: 'One-review wonder',
+          slug: `one-review-${randomUUID()}`,
+          status: 'active',
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+      for (let i = 0; i < 30; i++)
+        await insertReviewRow(db(), many.productId, i % 5 === 0 ? 4 : 5, {
+          createdAt: new Date(Date.now() - 30 * 86_400_000),
+        })
+      await insertReviewRow(db(), single.id, 5)
+      await Promise.all([
+        recomputeProductRating(db(), many.productId),
+        recomputeProductRating(db(), single.id),
+      ])
+      const customer = await signedInCustomer(api)
+      const ranked = await customer.browser.client.reviews.topRatedProducts.query({
+        sellerId: many.sellerId,
+      })
+      expect(ranked.map((r) => [r.productId, r.reviewCount, r.average])).toEqual([
+        [many.productId, 30, 4.8],
+        [single.id, 1, 5],
+      ])
+      expect(ranked[0]!.bayesianAverage).toBeGreaterThan(ranked[1]!.bayesianAverage)
     })
   })
 

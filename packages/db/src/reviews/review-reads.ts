@@ -84,3 +84,24 @@ export async function productExists(db: Db, productId: string): Promise<boolean>
     .executeTakeFirst()
   return row !== undefined
 }
+
+/** Active products best-rated first by Bayesian average (then review count), optionally one seller's. */
+export async function listTopRatedProducts(
+  db: Db,
+  args: { sellerId?: string; limit: number },
+): Promise<(ProductRatingSummary & { name: string; slug: string })[]> {
+  let query = db
+    .selectFrom('product_rating_summaries as s')
+    .innerJoin('products as p', 'p.id', 's.product_id')
+    .selectAll('s')
+    .select(['p.name', 'p.slug'])
+    .where('p.status', '=', 'active')
+    .where('s.review_count', '>', 0)
+  if (args.sellerId) query = query.where('p.seller_id', '=', args.sellerId)
+  return query
+    .orderBy('s.bayesian_average', 'desc')
+    .orderBy('s.review_count', 'desc')
+    .orderBy('s.product_id')
+    .limit(args.limit)
+    .execute()
+}

@@ -117,3 +117,19 @@ export type UploadReviewPhotoInput = z.infer<typeof UploadReviewPhotoInput>
 
 export const UploadedReviewPhotoView = ReviewPhotoView.extend({ key: z.string() })
 export type UploadedReviewPhotoView = z.infer<typeof UploadedReviewPhotoView>
+
+export const TopRatedProductsInput = z.object({
+  sellerId: z.uuid().optional(),
+  limit: z.number().int().min(1).max(50).default(10),
+})
+export type TopRatedProductsInput = z.infer<typeof TopRatedProductsInput>
+
+export const TopRatedProductView = z.object({
+  productId: z.uuid(),
+  name: z.string(),
+  slug: z.string(),
+  reviewCount: z.number().int(),
+  average: z.number().nullable(),
+  bayesianAverage: z.number(),
+})
+export type TopRatedProductView = z.infer<typeof TopRatedProductView>
