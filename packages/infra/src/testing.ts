@@ -25,3 +25,12 @@ export function testConfig(overrides: Record<string, string | undefined> = {}): 
   return loadConfig({ ...TEST_ENV, ...process.env, ...overrides })
 }
 export { createFixtureCatalog, insertFixtureProduct } from './search-engine/catalog-fixtures'
+export {
+  freePort,
+  startToxiproxy,
+  TOXIPROXY_SERVER_PATH,
+  type FaultProxy,
+  type RunningToxiproxy,
+  type ToxicAttributes,
+  type ToxicKind,
+} from './toxiproxy/toxiproxy-server'
