@@ -9,6 +9,7 @@ import { createDb } from '@emporium/db'
 import {
   createLogger,
   createMailer,
+  createPaymentGateway,
   createRedis,
   createTemporalClient,
   createTestGateway,
@@ -34,6 +35,9 @@ import { recordCartAbandonmentHistories } from './record-cart-abandonment-histor
 import { recordCheckoutHistories, RECORDER_PROCESSING_MS } from './record-checkout-histories'
 import { createRecommendationActivities } from '../activities/recommendation-activities'
 import { recordRecommendationHistories } from './record-recommendation-histories'
+import { createPaymentReconciliationActivities } from '../activities/payment-reconciliation-activities'
+import { createRefundActivities } from '../activities/refund-activities'
+import { recordPaymentHistories } from './record-payment-histories'
 import { historiesDir, historyToFixture } from '../replay/history-fixtures'
 import { createWorker } from '../worker'
 
@@ -64,6 +68,17 @@ try {
         logger,
         paymentGateway: createTestGateway(redis, { processingMs: RECORDER_PROCESSING_MS }),
       }),
+      // Refunds and reconciliation go through the test gateway behind its circuit breaker.
+      ...createRefundActivities({
+        db,
+        logger,
+        paymentGateway: createPaymentGateway(undefined, redis),
+      }),
+      ...createPaymentReconciliationActivities({
+        db,
+        logger,
+        paymentGateway: createPaymentGateway(undefined, redis),
+      }),
       ...createCartAbandonmentActivities({
         db,
         redis,
@@ -78,6 +93,7 @@ try {
     if (wanted('release-expired-reservations-workflow')) await recordSweep()
     await recordCheckoutHistories({ client, db, redis, logger, taskQueue, wanted })
     await recordRecommendationHistories({ client, logger, taskQueue, wanted })
+    await recordPaymentHistories({ client, db, redis, logger, taskQueue, wanted })
     await recordCartAbandonmentHistories({ client, db, redis, logger, taskQueue, wanted })
   })
 
