@@ -10,11 +10,15 @@ import {
   type HistoryRow,
   type RecommendationList,
 } from '@emporium/db'
+import {
+  buildPrecomputedLists,
+  type Interaction,
+  type RecommenderSettings,
+} from '@emporium/domain/recommendations'
 import { swapServedRun, writeRunLists } from '@emporium/infra'
 import type { HistoryCursor, RecommendationActivities } from '@emporium/workflows'
 import { Context } from '@temporalio/activity'
 import type { WorkerDeps } from '../deps'
-import { buildRecommendationLists, type RecommenderSettings } from './recommendation-lists'
 
 /** Lists written per statement (and per heartbeat). */
 const WRITE_CHUNK = 500
@@ -80,8 +84,8 @@ export function createRecommendationActivities(
       const batches = await loadRunBatches(db, runId)
       const items = await loadProductMeta(db, currency)
       ctx.heartbeat('trained')
-      const lists: RecommendationList[] = buildRecommendationLists(
-        batches.flatMap((b) => b.interactions as Parameters<typeof buildRecommendationLists>[0]),
+      const lists: RecommendationList[] = buildPrecomputedLists(
+        batches.flatMap((b) => b.interactions as Interaction[]),
         items,
         { ...settings, listSize, now: Date.now() },
       )

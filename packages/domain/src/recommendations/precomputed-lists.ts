@@ -1,12 +1,16 @@
-import type { ProductMeta, RecommendationList } from '@emporium/db'
-import {
-  ALGORITHMS,
-  forProduct,
-  forUser,
-  trainRecommender,
-  type Interaction,
-  type ItemCfOptions,
-} from '@emporium/domain/recommendations'
+import { forProduct } from './for-product'
+import { forUser } from './for-user'
+import type { ItemCfOptions } from './item-cf'
+import { ALGORITHMS, trainRecommender } from './recommender'
+import type { Interaction, ItemMeta, ScoredItem } from './types'
+
+/** One list the daily job stores: per product, per user, or best sellers (`all` or `category:<path>`). */
+export interface PrecomputedList {
+  kind: 'product' | 'user' | 'popular'
+  subjectId: string
+  algorithm: string
+  items: ScoredItem[]
+}
 
 /** Tunables of the daily job's models. */
 export interface RecommenderSettings {
@@ -29,18 +33,18 @@ export const DEFAULT_RECOMMENDER_SETTINGS: Required<RecommenderSettings> = {
  * with history (hybrid re-rank of their recent items, category best sellers for the cold start),
  * the global best sellers and each category's best sellers.
  */
-export function buildRecommendationLists(
+export function buildPrecomputedLists(
   interactions: readonly Interaction[],
-  items: readonly ProductMeta[],
+  items: readonly ItemMeta[],
   options: RecommenderSettings & { listSize: number; now: number },
-): RecommendationList[] {
+): PrecomputedList[] {
   const settings = { ...DEFAULT_RECOMMENDER_SETTINGS, ...options }
   const model = trainRecommender(interactions, items, {
     itemCf: settings.itemCf,
     popularity: { now: options.now, halfLifeDays: settings.popularityHalfLifeDays },
   })
   const k = options.listSize
-  const lists: RecommendationList[] = []
+  const lists: PrecomputedList[] = []
   for (const item of items) {
     for (const algorithm of ALGORITHMS) {
       const ranked = forProduct(model, item.itemId, { k, algorithm })
