@@ -1,6 +1,7 @@
 import { DeterminismViolationError } from '@temporalio/workflow'
 import { bundleWorkflowCode, DefaultLogger, Worker } from '@temporalio/worker'
 import { describe, expect, it } from 'vitest'
+import { CHECKOUT_FIXTURES } from '../cli/record-checkout-histories'
 import { nondeterministicWorkflowsPath, testWorkflowBundle } from '../testing/temporal'
 import { loadHistoryFixtures } from './history-fixtures'
 
@@ -8,6 +9,8 @@ describe('replay of recorded histories (packages/workflows/histories)', () => {
   it('replays every recorded history against the current workflow code without non-determinism', async () => {
     const fixtures = await loadHistoryFixtures()
     expect(fixtures.map((f) => f.name)).toContain('greet-customer-workflow')
+    // The checkout's happy and compensating paths are all recorded.
+    expect(fixtures.map((f) => f.name)).toEqual(expect.arrayContaining([...CHECKOUT_FIXTURES]))
 
     const results = Worker.runReplayHistories(
       { workflowBundle: await testWorkflowBundle() },
