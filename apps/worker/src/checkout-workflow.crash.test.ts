@@ -19,7 +19,8 @@ import { testWorkflowBundle, uniqueTaskQueue } from './testing/temporal'
 
 const workerScript = fileURLToPath(new URL('./testing/checkout-worker-process.ts', import.meta.url))
 
-describe('checkoutWorkflow survives a killed worker process', () => {
+// Real workflows on a shared, often busy machine: a generous budget per test.
+describe('checkoutWorkflow survives a killed worker process', { timeout: 180_000 }, () => {
   let h: CheckoutHarness
   let bundleFile: string
   const children: ChildProcess[] = []
@@ -37,7 +38,7 @@ describe('checkoutWorkflow survives a killed worker process', () => {
   async function workerProcess(taskQueue: string): Promise<ChildProcess> {
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', workerScript, taskQueue, bundleFile, '4000'],
+      ['--import', 'tsx', workerScript, taskQueue, bundleFile, '8000'],
       {
         env: { ...process.env, ...TEST_ENV, DATABASE_URL: h.config.DATABASE_URL },
         stdio: ['ignore', 'pipe', 'inherit'],
@@ -79,7 +80,7 @@ describe('checkoutWorkflow survives a killed worker process', () => {
     const handle = await h.start(taskQueue, input)
     await expect
       .poll(async () => (await handle.query(checkoutProgressQuery)).stage, {
-        timeout: 30_000,
+        timeout: 90_000,
         interval: 100,
       })
       .toBe('awaiting_payment')

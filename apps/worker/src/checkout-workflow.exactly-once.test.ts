@@ -10,7 +10,8 @@ import {
 import { createCheckoutHarness, type CheckoutHarness } from './testing/checkout-harness'
 import { uniqueTaskQueue } from './testing/temporal'
 
-describe('checkoutWorkflow exactly once on the Temporal dev server', () => {
+// Real workflows on a shared, often busy machine: a generous budget per test.
+describe('checkoutWorkflow exactly once on the Temporal dev server', { timeout: 180_000 }, () => {
   let h: CheckoutHarness
   beforeAll(async () => {
     h = await createCheckoutHarness()
@@ -61,7 +62,7 @@ describe('checkoutWorkflow exactly once on the Temporal dev server', () => {
       const handle = await h.start(taskQueue, input)
       await expect
         .poll(async () => (await handle.query(checkoutProgressQuery)).stage, {
-          timeout: 15_000,
+          timeout: 90_000,
           interval: 100,
         })
         .toBe('awaiting_payment')

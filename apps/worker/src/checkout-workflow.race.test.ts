@@ -10,7 +10,8 @@ import {
 import { createCheckoutHarness, type CheckoutHarness } from './testing/checkout-harness'
 import { uniqueTaskQueue } from './testing/temporal'
 
-describe('checkoutWorkflow races on the Temporal dev server', () => {
+// Real workflows on a shared, often busy machine: a generous budget per test.
+describe('checkoutWorkflow races on the Temporal dev server', { timeout: 180_000 }, () => {
   let h: CheckoutHarness
   beforeAll(async () => {
     h = await createCheckoutHarness()

@@ -9,7 +9,8 @@ import {
 import { createCheckoutHarness, type CheckoutHarness } from './testing/checkout-harness'
 import { uniqueTaskQueue } from './testing/temporal'
 
-describe('checkoutWorkflow with the Stripe gateway on stripe-mock', () => {
+// Real workflows on a shared, often busy machine: a generous budget per test.
+describe('checkoutWorkflow with the Stripe gateway on stripe-mock', { timeout: 180_000 }, () => {
   let h: CheckoutHarness
   beforeAll(async () => {
     h = await createCheckoutHarness()
@@ -33,7 +34,7 @@ describe('checkoutWorkflow with the Stripe gateway on stripe-mock', () => {
       // error), so the outcome arrives the way Stripe reports asynchronous ones: by webhook.
       await expect
         .poll(async () => (await handle.query(checkoutProgressQuery)).stage, {
-          timeout: 15_000,
+          timeout: 90_000,
           interval: 100,
         })
         .toBe('retrying_payment')

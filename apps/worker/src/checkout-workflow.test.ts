@@ -17,7 +17,8 @@ import {
 import { createCheckoutHarness, type CheckoutHarness } from './testing/checkout-harness'
 import { uniqueTaskQueue } from './testing/temporal'
 
-describe('checkoutWorkflow happy path on the Temporal dev server', () => {
+// Real workflows on a shared, often busy machine: a generous budget per test.
+describe('checkoutWorkflow happy path on the Temporal dev server', { timeout: 180_000 }, () => {
   let h: CheckoutHarness
   beforeAll(async () => {
     h = await createCheckoutHarness()
@@ -177,7 +178,7 @@ describe('checkoutWorkflow happy path on the Temporal dev server', () => {
             stages.add(stage)
             return stage
           },
-          { timeout: 20_000, interval: 100 },
+          { timeout: 90_000, interval: 100 },
         )
         .toBe('paid')
       return { stages, result: await handle.result() }

@@ -101,7 +101,7 @@ export function checkoutInputFor(
       maxPaymentAttempts: 1,
       paymentRetryBackoffMs: 200,
       paymentMethodWaitMs: 1_000,
-      gatewayPatienceMs: 5_000,
+      gatewayPatienceMs: 60_000,
       ...timeouts,
     },
   }
