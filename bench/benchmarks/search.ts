@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import os from 'node:os'
 import { performance } from 'node:perf_hooks'
 import { sql } from 'kysely'
 import { startApiServer } from '@emporium/api'
@@ -109,6 +110,9 @@ async function typesenseIndex(
 /** Runs the search benchmark and writes bench/results/search.json. */
 export default async function run(argv: string[]): Promise<void> {
   const args = parseArgs(argv)
+  const startedAt = performance.now()
+  // Other work on the machine inflates latencies; the load is written beside the figures.
+  const loadAtStart = os.loadavg()[0] ?? 0
   const config = testConfig({ LOG_LEVEL: 'error' })
   const client = createSearchClient(config)
   if (!client) throw new Error('TYPESENSE_URL must be set: the benchmark compares both engines')
@@ -165,6 +169,9 @@ export default async function run(argv: string[]): Promise<void> {
     per_page: 24,
     warmup: 'one untimed pass over the whole mix on the engine',
     index_batch_docs: args.batch,
+    load_avg_1m_start: Number(loadAtStart.toFixed(2)),
+    load_avg_1m_end: Number((os.loadavg()[0] ?? 0).toFixed(2)),
+    run_s: Math.round((performance.now() - startedAt) / 1000),
     catalogs: {
       bestbuy: 'bestbuy-algolia ecommerce.json, 3,291 real products',
       scale: `generateScaleCatalog(seed 42), ${args.scaleCount} products recombined from bestbuy`,
