@@ -1,0 +1,15 @@
+export {
+  accountVelocityRule,
+  assessOrderRisk,
+  billingShippingMismatchRule,
+  cardVelocityRule,
+  DEFAULT_RISK_THRESHOLDS,
+  firstOrderHighValueRule,
+  ipVelocityRule,
+  repeatedDeclinesRule,
+  RISK_REASON_CODES,
+  type OrderRiskSignals,
+  type RiskAssessment,
+  type RiskReason,
+  type RiskThresholds,
+} from './order-risk'
