@@ -28,9 +28,14 @@ export async function startShopStack(): Promise<ShopStack> {
   const port = await freePort()
   const origin = `http://127.0.0.1:${port}`
   const db = await createTestDb()
-  const worker = await startWorker(taskQueue)
+  // No Stripe key: payments go through the built-in test gateway and its card tokens.
+  const worker = await startWorker(taskQueue, { STRIPE_SECRET_KEY: '' })
   const api = await startApiServer({
-    config: testConfig({ WEB_ORIGIN: origin, TEMPORAL_TASK_QUEUE: taskQueue }),
+    config: testConfig({
+      WEB_ORIGIN: origin,
+      TEMPORAL_TASK_QUEUE: taskQueue,
+      STRIPE_SECRET_KEY: undefined,
+    }),
     port: 0,
     rateLimitNamespace: randomUUID(),
   })

@@ -14,12 +14,16 @@ export interface RunningWorker {
 
 /**
  * Starts the real worker process (`tsx src/main.ts`, as `npm start` does) on the test stack: the
- * outbox relay, the search indexer and a Temporal worker on `taskQueue`. Resolves once it is polling.
+ * outbox relay, the search indexer and a Temporal worker on `taskQueue`; `env` overrides settings.
+ * Resolves once it is polling.
  */
-export async function startWorker(taskQueue: string): Promise<RunningWorker> {
+export async function startWorker(
+  taskQueue: string,
+  env: Record<string, string> = {},
+): Promise<RunningWorker> {
   const child: ChildProcess = spawn(process.execPath, [tsxCli, 'src/main.ts'], {
     cwd: workerDir,
-    env: { ...TEST_ENV, ...process.env, TEMPORAL_TASK_QUEUE: taskQueue, LOG_LEVEL: 'info' },
+    env: { ...TEST_ENV, ...process.env, TEMPORAL_TASK_QUEUE: taskQueue, LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''

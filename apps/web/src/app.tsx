@@ -26,6 +26,10 @@ import { ProductEditorPage } from './seller/product-editor-page'
 import { BulkImportPage } from './seller/bulk-import-page'
 import { InventoryPage } from './seller/inventory-page'
 import { WorkflowsPage } from './admin/workflows-page'
+import { CheckoutPage } from './checkout/checkout-page'
+import { CheckoutProgressPage } from './checkout/checkout-progress-page'
+import { OrderDetailPage } from './orders/order-detail-page'
+import { OrderHistoryPage } from './orders/order-history-page'
 import type { Me } from './trpc'
 
 interface Page extends NavItem {
@@ -45,6 +49,10 @@ const PAGES: Page[] = [
   { path: '/c/', label: 'Category', Component: CategoryPage, prefix: true },
   { path: '/p/', label: 'Product', Component: ProductPage, prefix: true },
   { path: '/cart', label: 'Cart', Component: CartPage, inNav: () => true },
+  { path: '/checkout', label: 'Checkout', Component: CheckoutPage },
+  { path: '/checkout/progress', label: 'Your order', Component: CheckoutProgressPage },
+  { path: '/orders', label: 'Orders', Component: OrderHistoryPage, inNav: (me) => Boolean(me) },
+  { path: '/orders/', label: 'Order', Component: OrderDetailPage, prefix: true },
   { path: '/seller', label: 'Dashboard', Component: SellerDashboardPage, inNav: isSeller },
   { path: '/seller/products', label: 'Products', Component: SellerProductsPage, inNav: isSeller },
   { path: '/seller/products/', label: 'Edit product', Component: ProductEditorPage, prefix: true },

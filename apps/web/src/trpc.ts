@@ -1,9 +1,21 @@
-import { createTRPCClient, httpBatchLink } from '@trpc/client'
+import { createTRPCClient, httpBatchLink, httpLink, splitLink } from '@trpc/client'
 import type { AppRouter } from '@emporium/api'
 
-/** Typed client for the Emporium API; `/trpc` is same-origin (proxied by Vite in dev and preview). */
+/**
+ * Typed client for the Emporium API; `/trpc` is same-origin (proxied by Vite in dev and preview).
+ * A call made with `{ context: { idempotencyKey } }` goes alone, with that Idempotency-Key header.
+ */
 export const trpc = createTRPCClient<AppRouter>({
-  links: [httpBatchLink({ url: '/trpc' })],
+  links: [
+    splitLink({
+      condition: (op) => typeof op.context.idempotencyKey === 'string',
+      true: httpLink({
+        url: '/trpc',
+        headers: ({ op }) => ({ 'Idempotency-Key': String(op.context.idempotencyKey) }),
+      }),
+      false: httpBatchLink({ url: '/trpc' }),
+    }),
+  ],
 })
 
 /** What `health.check` returns, inferred from the API router. */
@@ -79,3 +91,15 @@ export type ImportResult = Query<typeof trpc.seller.importProducts.mutate>
 
 /** An import's progress from `seller.importStatus`. */
 export type ImportStatus = Query<typeof trpc.seller.importStatus.query>
+
+/** A checkout's live progress from `orders.progress`. */
+export type CheckoutProgress = Query<typeof trpc.orders.progress.query>
+
+/** One order of the shopper's history. */
+export type OrderSummary = Query<typeof trpc.orders.list.query>['items'][number]
+
+/** One order in full, with its tracking timeline. */
+export type OrderDetail = Query<typeof trpc.orders.get.query>
+
+/** A seller's sales figures from `seller.getSalesStats`. */
+export type SalesStats = Query<typeof trpc.seller.getSalesStats.query>

@@ -31,15 +31,16 @@ export function CartPage() {
                 </ul>
                 <CouponForm cart={data} />
                 <CartTotals totals={data.totals} />
-                {data.checkout.ready ? (
-                  <p className="form-success">Ready for checkout.</p>
-                ) : (
+                {data.checkout.ready ? null : (
                   <ul aria-label="Before checkout" className="blockers">
                     {data.checkout.blockers.map((b) => (
                       <li key={b}>{b}</li>
                     ))}
                   </ul>
                 )}
+                <Link to="/checkout" className="button">
+                  Go to checkout
+                </Link>
               </>
             )}
           </>
