@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto'
 import type { Db, OrderStatus } from '@emporium/db'
+import { sql } from 'kysely'
 import { insertTestOrder } from '@emporium/db/testing'
 import { DEFAULT_RATE_LIMITS, type Limit, type RateLimitSettings } from '../protection/rate-limits'
 import type { RunningApi } from '../server'
@@ -115,4 +116,24 @@ export async function insertReviewRow(
     })
     .returningAll()
     .executeTakeFirstOrThrow()
+}
+
+/**
+ * Runs `fn` while holding the advisory lock the rating recompute takes for this product or seller:
+ * a worker relay running meanwhile waits, so the test sees exactly what the write itself did.
+ */
+export async function whileRatingLocked<T>(
+  db: Db,
+  kind: 'product-rating' | 'seller-rating',
+  id: string,
+  fn: () => Promise<T>,
+): Promise<T> {
+  return db.connection().execute(async (conn) => {
+    await sql`select pg_advisory_lock(hashtext(${kind}), hashtext(${id}))`.execute(conn)
+    try {
+      return await fn()
+    } finally {
+      await sql`select pg_advisory_unlock(hashtext(${kind}), hashtext(${id}))`.execute(conn)
+    }
+  })
 }
