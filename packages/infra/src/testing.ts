@@ -18,6 +18,8 @@ export const TEST_ENV: Readonly<Record<string, string>> = {
   STRIPE_API_URL: 'http://127.0.0.1:12111',
   SMTP_URL: 'smtp://127.0.0.1:1025',
   MAILPIT_URL: 'http://127.0.0.1:8025',
+  // Several workers run at once in tests: each serves its metrics on a free port.
+  WORKER_METRICS_PORT: '0',
 }
 
 /** Config for a test run; `overrides` win over the environment, which wins over TEST_ENV. */
@@ -34,3 +36,4 @@ export {
   type ToxicAttributes,
   type ToxicKind,
 } from './toxiproxy/toxiproxy-server'
+export { testGatewayCharges, type TestGatewayCharges } from './payment-gateway/test-gateway-ledger'
