@@ -19,6 +19,10 @@ import {
 import type { Kysely } from 'kysely'
 import { createSessionStore, type SessionStore } from './accounts/session-store'
 import { CatalogCache } from './catalog/catalog-cache'
+import {
+  DEFAULT_CHECKOUT_ADMISSION,
+  type CheckoutAdmissionSettings,
+} from './checkout/checkout-admission'
 import { allowedOrigins } from './protection/origin-check'
 import {
   createRateLimiters,
@@ -46,6 +50,8 @@ export interface ApiDeps {
   allowedOrigins: Set<string>
   /** Cached shopper catalog reads and their invalidation (`catalog.invalidateProduct` after writes). */
   catalog: CatalogCache
+  /** Checkout admission under load: shared capacity and tier shares (see checkout-admission.ts). */
+  checkoutAdmission: CheckoutAdmissionSettings
   /** Closes every connection so the process can exit cleanly. */
   close: () => Promise<void>
 }
@@ -53,7 +59,11 @@ export interface ApiDeps {
 /** Builds every dependency from config; `closeApiDeps` releases them. */
 export function createApiDeps(
   config: Config,
-  options: { rateLimits?: RateLimitSettings; rateLimitNamespace?: string } = {},
+  options: {
+    rateLimits?: RateLimitSettings
+    rateLimitNamespace?: string
+    checkoutAdmission?: Partial<CheckoutAdmissionSettings>
+  } = {},
 ): ApiDeps {
   const logger = createLogger(config, 'api')
   const redis = createRedis(config)
@@ -85,6 +95,11 @@ export function createApiDeps(
     ),
     allowedOrigins: allowedOrigins(config),
     catalog: new CatalogCache(db, redis, logger),
+    checkoutAdmission: {
+      ...DEFAULT_CHECKOUT_ADMISSION,
+      namespace: options.rateLimitNamespace ?? '',
+      ...options.checkoutAdmission,
+    },
     close: async () => {
       const closing: Promise<unknown>[] = [
         deps.db.destroy(),

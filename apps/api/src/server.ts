@@ -2,6 +2,7 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createHTTPHandler } from '@trpc/server/adapters/standalone'
 import type { Config } from '@emporium/infra'
+import type { CheckoutAdmissionSettings } from './checkout/checkout-admission'
 import { createContextFactory } from './context'
 import { createApiDeps, type ApiDeps } from './deps'
 import { checkDependencies } from './health/check-dependencies'
@@ -35,6 +36,7 @@ export async function startApiServer(options: {
   host?: string
   rateLimits?: RateLimitSettings
   rateLimitNamespace?: string
+  checkoutAdmission?: Partial<CheckoutAdmissionSettings>
 }): Promise<RunningApi> {
   const deps = createApiDeps(options.config, options)
   const trpcHandler = createHTTPHandler({

@@ -2,3 +2,4 @@ export { cancelCheckout, checkoutProgress, updatePaymentMethod } from './checkou
 export { CheckoutProgressView, CheckoutRef, PlaceOrderInput } from './checkout-schemas'
 export { IDEMPOTENCY_HEADER, requireIdempotencyKey } from './idempotency-key'
 export { startCheckout, type CheckoutHandleRef } from './start-checkout'
+export { withCheckoutAdmission } from './checkout-admission'

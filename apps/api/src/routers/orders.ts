@@ -8,6 +8,7 @@ import {
   requireIdempotencyKey,
   startCheckout,
   updatePaymentMethod,
+  withCheckoutAdmission,
 } from '../checkout'
 import { authedProcedure, router } from '../trpc'
 
@@ -22,7 +23,9 @@ export const ordersRouter = router({
     .output(z.object({ checkoutId: z.string() }))
     .mutation(async ({ ctx, input }) => {
       const idempotencyKey = requireIdempotencyKey(ctx.req)
-      const { checkoutId } = await startCheckout(ctx, { ...input, idempotencyKey })
+      const { checkoutId } = await withCheckoutAdmission(ctx, ctx.session.userId, () =>
+        startCheckout(ctx, { ...input, idempotencyKey }),
+      )
       return { checkoutId }
     }),
 
