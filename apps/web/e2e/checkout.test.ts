@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { artifacts } from './browser-harness'
-import { createApprovedSeller, createStockedProduct, inventedWord } from './shop-fixtures'
+import { createApprovedSeller, createStockedProduct, inventedWord, PASSWORD } from './shop-fixtures'
 import { startShopStack, type ShopStack } from './shop-stack'
 import { addAddress, addToCart, checkOut, signUpShopper } from './shopper-steps'
 
@@ -8,10 +8,12 @@ import { addAddress, addToCart, checkOut, signUpShopper } from './shopper-steps'
 // payments go through the test gateway's card tokens.
 let stack: ShopStack
 let product: Awaited<ReturnType<typeof createStockedProduct>>
+let sellerEmail: string
 
 beforeAll(async () => {
   stack = await startShopStack()
   const seller = await createApprovedSeller(stack.db, stack.api.url, stack.web.url)
+  sellerEmail = seller.email
   const title = inventedWord()
   product = await createStockedProduct(stack.db, seller.client, {
     name: `${title} mug`,
@@ -72,6 +74,26 @@ describe('checkout in the browser', () => {
     expect(await orders.first().textContent()).toContain('Paid')
     await page.screenshot({ path: `${artifacts}order-history.png`, fullPage: true })
     await page.close()
+
+    // The seller's dashboard charts the sale.
+    const sellerContext = await stack.browser.newContext({ viewport: { width: 1100, height: 900 } })
+    const sellerPage = await sellerContext.newPage()
+    await sellerPage.goto(`${stack.web.url}/sign-in`)
+    await sellerPage.getByLabel('Email').fill(sellerEmail)
+    await sellerPage.getByLabel('Password').fill(PASSWORD)
+    await sellerPage.getByRole('button', { name: 'Sign in', exact: true }).click()
+    await sellerPage.getByRole('banner').getByText('Signed in as').waitFor()
+    await sellerPage.goto(`${stack.web.url}/seller`)
+    const sales = sellerPage.getByRole('region', { name: 'Sales' })
+    await sales
+      .getByRole('heading', { name: /^USD: \$[\d.,]+ from 1 orders \(2 units\)$/ })
+      .waitFor()
+    expect(await sales.locator('svg.recharts-surface').count()).toBeGreaterThanOrEqual(2)
+    expect(
+      await sales.getByRole('list', { name: 'Top products by revenue' }).textContent(),
+    ).toContain(`${product.name}: `)
+    await sellerPage.screenshot({ path: `${artifacts}seller-sales-chart.png`, fullPage: true })
+    await sellerContext.close()
   })
 
   it('says clearly that tok_chargeDeclined was declined, and cancelling releases the stock', async () => {

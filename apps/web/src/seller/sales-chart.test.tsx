@@ -9,9 +9,9 @@ describe('SalesChart', () => {
         width={600}
         currency="USD"
         days={[
-          { date: '2026-03-01', revenueMinor: 1999, orders: 1 },
-          { date: '2026-03-02', revenueMinor: 0, orders: 0 },
-          { date: '2026-03-03', revenueMinor: 5000, orders: 3 },
+          { day: '2026-03-01', revenueMinor: 1999, orders: 1, units: 2 },
+          { day: '2026-03-02', revenueMinor: 0, orders: 0, units: 0 },
+          { day: '2026-03-03', revenueMinor: 5000, orders: 3, units: 4 },
         ]}
       />,
     )

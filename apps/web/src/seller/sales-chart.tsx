@@ -10,7 +10,7 @@ import {
   YAxis,
 } from 'recharts'
 import { formatPrice } from '../ui/format-price'
-import type { SalesDay } from './sales-series'
+import type { SalesDay } from '@emporium/domain/sales'
 
 /**
  * Revenue (bars, left axis) and orders (line, right axis) per day, drawn with recharts. A hidden
@@ -30,7 +30,7 @@ export function SalesChart({
   const chart = (
     <ComposedChart data={[...days]} width={width} height={width ? 260 : undefined}>
       <CartesianGrid strokeDasharray="3 3" />
-      <XAxis dataKey="date" tickFormatter={(d: string) => d.slice(5)} />
+      <XAxis dataKey="day" tickFormatter={(d: string) => d.slice(5)} />
       <YAxis yAxisId="revenue" tickFormatter={money} width={80} />
       <YAxis yAxisId="orders" orientation="right" allowDecimals={false} />
       <Tooltip
@@ -63,8 +63,8 @@ export function SalesChart({
         </thead>
         <tbody>
           {days.map((d) => (
-            <tr key={d.date}>
-              <th scope="row">{d.date}</th>
+            <tr key={d.day}>
+              <th scope="row">{d.day}</th>
               <td>{money(d.revenueMinor)}</td>
               <td>{d.orders}</td>
             </tr>

@@ -3,6 +3,7 @@ import { Link } from '../router'
 import { trpc } from '../trpc'
 import { PageSection } from '../ui/page-title'
 import { QueryView } from '../ui/query-view'
+import { SalesSection } from './sales-section'
 
 /** The seller's home: store standing, shortcuts, low-stock alerts and sales. */
 export function SellerDashboardPage() {
@@ -36,6 +37,7 @@ export function SellerDashboardPage() {
           </PageSection>
         )}
       </QueryView>
+      <SalesSection />
       <PageSection id="dashboard-alerts-title" title="Low stock">
         <QueryView query={alerts} what="low-stock alerts">
           {(data) =>
