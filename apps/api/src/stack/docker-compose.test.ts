@@ -12,6 +12,7 @@ const read = (path: string) => readFileSync(repoRoot + path, 'utf8')
 type PortMapping = string | { published?: string | number; host_ip?: string }
 interface ComposeService {
   image?: string
+  profiles?: string[]
   command?: string[] | string
   ports?: PortMapping[]
   volumes?: string[]
@@ -22,8 +23,8 @@ interface ComposeFile {
 
 const compose = parse(read('docker-compose.yml')) as ComposeFile
 
-/** Installed by the stack but started by the tests that need them, never kept running. */
-const ON_DEMAND = new Set(['temporal-test-server', 's3'])
+/** Installed by the stack but started by the tests that need them (or tools), never kept running. */
+const ON_DEMAND = new Set(['temporal-test-server', 's3', 'toxiproxy', 'promtool'])
 
 /** Services scripts/stack.sh runs as daemons. */
 function nativeDaemons(): string[] {
@@ -79,7 +80,8 @@ describe('docker-compose.yml', () => {
       'mailpit',
       'temporal',
     ])
-    expect(Object.keys(compose.services).sort()).toEqual([...daemons].sort())
+    const alwaysOn = Object.entries(compose.services).filter(([, s]) => !s.profiles)
+    expect(alwaysOn.map(([name]) => name).sort()).toEqual([...daemons].sort())
     for (const [name, service] of Object.entries(compose.services)) {
       expect(service.image, name).toMatch(/^[\w./-]+:[\w.-]+$/)
       expect(service.image, name).not.toMatch(/:latest$/)
@@ -92,6 +94,13 @@ describe('docker-compose.yml', () => {
     const ports = (compose.services[name]?.ports ?? []).map(published)
     expect(ports.map((p) => p.port).sort((a, b) => a - b)).toEqual(expected)
     expect(new Set(ports.map((p) => p.hostIp))).toEqual(new Set(['127.0.0.1']))
+  })
+
+  it('offers the scale-out load balancer only under the scale profile, from the shared nginx template', () => {
+    const nginx = compose.services.nginx
+    expect(nginx?.profiles).toEqual(['scale'])
+    expect(nginx?.volumes).toEqual(['./.stack/nginx/docker.conf:/etc/nginx/emporium.conf:ro'])
+    expect(read('scripts/scale.sh')).toContain('.stack/nginx/docker.conf')
   })
 
   it('registers the same Temporal search attributes as the native dev server', () => {
