@@ -1,0 +1,196 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { randomUUID } from 'node:crypto'
+import { once } from 'node:events'
+import { rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { setTimeout as sleep } from 'node:timers/promises'
+import { fileURLToPath } from 'node:url'
+import { createDb } from '@emporium/db'
+import { createRedis, createTemporalClient } from '@emporium/infra'
+import {
+  startToxiproxy,
+  testConfig,
+  TEST_ENV,
+  type FaultProxy,
+  type RunningToxiproxy,
+} from '@emporium/infra/testing'
+import {
+  checkoutWorkflowId,
+  CUSTOMER_ID_ATTRIBUTE,
+  WORKFLOW_TYPES,
+  type CheckoutInput,
+} from '@emporium/workflows'
+
+const workerScript = fileURLToPath(new URL('./checkout-worker-process.ts', import.meta.url))
+
+/** The faults a run can inject; each lasts `ms` and then heals. */
+export const FAULTS = [
+  'postgres_latency',
+  'postgres_timeout',
+  'postgres_cut',
+  'redis_cut',
+  'temporal_cut',
+  'worker_kill',
+] as const
+export type Fault = (typeof FAULTS)[number]
+
+const hostPort = (url: string) => {
+  const u = new URL(url)
+  return `${u.hostname}:${u.port}`
+}
+const through = (url: string, proxy: FaultProxy) => {
+  const u = new URL(url)
+  u.host = `${proxy.host}:${proxy.port}`
+  return u.toString()
+}
+
+/**
+ * A checkout worker in a child process whose Postgres, Redis (the test gateway's store too) and
+ * Temporal connections all pass through Toxiproxy, plus direct connections for setting up
+ * shoppers, starting checkouts and checking the books. `inject` breaks one of them for a while.
+ */
+export async function startFaultRig(options: {
+  taskQueue: string
+  bundleCode: string
+  /** How long a `tok_processing` payment stays pending at the test gateway. */
+  processingMs?: number
+  /** Lines of the worker's output (and unexpected exits) go here. */
+  log?: (line: string) => void
+}) {
+  const config = testConfig()
+  const log = options.log ?? (() => undefined)
+  const toxiproxy: RunningToxiproxy = await startToxiproxy()
+  const proxies = {
+    postgres: await toxiproxy.proxy('postgres', hostPort(config.DATABASE_URL)),
+    redis: await toxiproxy.proxy('redis', hostPort(config.REDIS_URL)),
+    temporal: await toxiproxy.proxy('temporal', config.TEMPORAL_ADDRESS),
+  }
+  const bundleFile = join(tmpdir(), `checkout-bundle-${randomUUID()}.js`)
+  await writeFile(bundleFile, options.bundleCode)
+  const workerEnv = {
+    ...process.env,
+    ...TEST_ENV,
+    DATABASE_URL: through(config.DATABASE_URL, proxies.postgres),
+    REDIS_URL: through(config.REDIS_URL, proxies.redis),
+    TEMPORAL_ADDRESS: `${proxies.temporal.host}:${proxies.temporal.port}`,
+  }
+
+  let worker: ChildProcess | undefined
+  let unexpectedExits = 0
+  let kills = 0
+
+  /** Starts the worker process and waits until it polls its task queue. */
+  async function startWorker(): Promise<void> {
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        workerScript,
+        options.taskQueue,
+        bundleFile,
+        String(options.processingMs ?? 1_500),
+      ],
+      { env: workerEnv, stdio: ['ignore', 'pipe', 'pipe'] },
+    )
+    worker = child
+    let output = ''
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
+    child.stderr.on('data', (chunk: Buffer) => log(chunk.toString().trimEnd()))
+    child.once('exit', (code, signal) => {
+      if (signal !== 'SIGKILL' && signal !== 'SIGTERM') {
+        unexpectedExits += 1
+        log(`worker process exited on its own (code ${String(code)}, signal ${String(signal)})`)
+      }
+    })
+    for (let i = 0; i < 1_200 && !output.includes('ready'); i++) {
+      if (child.exitCode !== null) throw new Error('the checkout worker process exited at start')
+      await sleep(50)
+    }
+    if (!output.includes('ready')) throw new Error('the checkout worker process did not start')
+  }
+
+  async function killWorker(): Promise<void> {
+    const child = worker
+    if (!child || child.exitCode !== null || child.signalCode !== null) return
+    const exited = once(child, 'exit')
+    child.kill('SIGKILL')
+    await exited
+    kills += 1
+  }
+
+  /** Breaks one dependency of the worker for `ms`, then heals it. */
+  async function inject(fault: Fault, ms: number): Promise<void> {
+    switch (fault) {
+      case 'postgres_latency':
+        await proxies.postgres.add('latency', { latency: 250, jitter: 100 })
+        await sleep(ms)
+        return proxies.postgres.clear()
+      case 'postgres_timeout':
+        // Data stops and each connection is closed after a second: queries in flight fail.
+        await proxies.postgres.add('timeout', { timeout: 1_000 })
+        await sleep(ms)
+        return proxies.postgres.clear()
+      case 'postgres_cut':
+        await proxies.postgres.disable()
+        await sleep(ms)
+        return proxies.postgres.enable()
+      case 'redis_cut':
+        await proxies.redis.disable()
+        await sleep(ms)
+        return proxies.redis.enable()
+      case 'temporal_cut':
+        await proxies.temporal.disable()
+        await sleep(ms)
+        return proxies.temporal.enable()
+      case 'worker_kill':
+        await killWorker()
+        await sleep(ms)
+        return startWorker()
+    }
+  }
+
+  const db = createDb(config.DATABASE_URL, 10)
+  const redis = createRedis(config)
+  const temporal = await createTemporalClient(config)
+
+  /** Starts a checkout the way the API does (id from the cart, customer search attribute set). */
+  const start = (input: CheckoutInput) =>
+    temporal.workflow.start(WORKFLOW_TYPES.checkout, {
+      taskQueue: options.taskQueue,
+      workflowId: checkoutWorkflowId(input.cartId),
+      args: [input],
+      typedSearchAttributes: [{ key: CUSTOMER_ID_ATTRIBUTE, value: input.userId }],
+    })
+
+  async function stop(): Promise<void> {
+    const child = worker
+    if (child && child.exitCode === null && child.signalCode === null) {
+      const exited = once(child, 'exit')
+      child.kill('SIGTERM')
+      await Promise.race([exited, sleep(10_000).then(() => child.kill('SIGKILL'))])
+    }
+    await temporal.connection.close()
+    await redis.quit()
+    await db.destroy()
+    await toxiproxy.stop()
+    await rm(bundleFile, { force: true })
+  }
+
+  return {
+    config,
+    db,
+    redis,
+    temporal,
+    proxies,
+    startWorker,
+    killWorker,
+    inject,
+    start,
+    stop,
+    stats: () => ({ unexpectedExits, kills }),
+  }
+}
+
+export type FaultRig = Awaited<ReturnType<typeof startFaultRig>>
