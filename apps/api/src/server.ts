@@ -9,6 +9,12 @@ import { checkDependencies } from './health/check-dependencies'
 import { mediaStorage } from './media/media-storage'
 import { serveMedia } from './media/serve-media'
 import { handleSignedLink } from './notifications/signed-links'
+import {
+  MAX_UPLOAD_BODY_BYTES,
+  refuseOversizedBody,
+  setSecurityHeaders,
+  trpcBodyLimit,
+} from './protection/http-hardening'
 import type { RateLimitSettings } from './protection/rate-limits'
 import { appRouter } from './root'
 import { handleStripeWebhook } from './webhooks/stripe-webhook'
@@ -42,6 +48,8 @@ export async function startApiServer(options: {
   const trpcHandler = createHTTPHandler({
     router: appRouter,
     basePath: '/trpc/',
+    // Bodies sent without a Content-Length are cut here while they stream.
+    maxBodySize: MAX_UPLOAD_BODY_BYTES,
     createContext: createContextFactory(deps),
     onError({ error, path }) {
       if (error.code === 'INTERNAL_SERVER_ERROR')
@@ -49,6 +57,7 @@ export async function startApiServer(options: {
     },
   })
   const server = http.createServer((req, res) => {
+    setSecurityHeaders(res)
     const path = (req.url ?? '/').split('?')[0]
     if (path === '/healthz') {
       handleHealthz(deps, res).catch((error: unknown) => {
@@ -73,6 +82,7 @@ export async function startApiServer(options: {
     }
     if (path?.startsWith('/links/') && handleSignedLink(deps, req, res, path)) return
     if (path?.startsWith('/trpc/')) {
+      if (refuseOversizedBody(req, res, trpcBodyLimit(path))) return
       trpcHandler(req, res)
       return
     }
