@@ -113,8 +113,17 @@ export class PostgresSearchEngine implements SearchEngine {
     return { indexed }
   }
 
-  /** The filtered, scored set of a query as a CTE body. */
-  private matched(query: SearchQuery, tsText: string | undefined): RawBuilder<unknown> {
+  /**
+   * The filtered set of a query as a CTE body, scored when `scored` (the page of hits) and not when
+   * only counted (facets): ts_rank reads every matching row's whole tsvector and the phrase check
+   * parses another tsquery per row, which dominated broad queries at 100,000 products while facet
+   * counts never look at the score.
+   */
+  private matched(
+    query: SearchQuery,
+    tsText: string | undefined,
+    scored: boolean,
+  ): RawBuilder<unknown> {
     const f = query.filters
     const conds: RawBuilder<unknown>[] = [sql`d.prices ? ${query.currency}`]
     if (tsText) conds.push(sql`d.tsv @@ to_tsquery('english', ${tsText})`)
@@ -128,17 +137,19 @@ export class PostgresSearchEngine implements SearchEngine {
     if (f.sellerIds?.length) conds.push(sql`d.seller_id = any(${sql.val(f.sellerIds)}::uuid[])`)
     // Words typed in order and side by side in one field (a category name, a model) beat the same
     // words scattered over the document: a fixed bonus for a phrase match of the query as typed.
-    const rank = tsText
-      ? sql`ts_rank('{0.1, 0.2, 0.4, 1.0}', d.tsv, to_tsquery('english', ${tsText}), 32)
+    const rank =
+      tsText && scored
+        ? sql`ts_rank('{0.1, 0.2, 0.4, 1.0}', d.tsv, to_tsquery('english', ${tsText}), 32)
           + ${PHRASE_BONUS}::float8 * (d.tsv @@ phraseto_tsquery('english', unaccent(${query.q})))::int`
-      : sql`0`
+        : sql`0`
     const p = query.personalization
-    const boost = p
-      ? sql`${AFFINITY_BOOST} * (
+    const boost =
+      p && scored
+        ? sql`${AFFINITY_BOOST} * (
           coalesce((select max((${JSON.stringify(p.categoryAffinity)}::jsonb ->> c)::float8)
             from unnest(d.category_paths) c), 0)
           + coalesce((${JSON.stringify(p.brandAffinity)}::jsonb ->> d.brand)::float8, 0))`
-      : sql`0`
+        : sql`0`
     return sql`select d.*, ${price} as price, (${rank} + ${boost})::float8 as score
       from ${sql.id(this.table)} d where ${sql.join(conds, sql` and `)}`
   }
@@ -147,14 +158,18 @@ export class PostgresSearchEngine implements SearchEngine {
     await this.whenReady()
     const spelled = await spellQuery(this.db, this.table, query.q)
     const tsText = spelled.words.length > 0 ? tsQueryText(spelled) : undefined
-    const matched = this.matched(query, tsText)
+    const matched = this.matched(query, tsText, true)
+    const unscored = this.matched(query, tsText, false)
     const offset = (query.page - 1) * query.perPage
-    const hits = await sql<HitRow>`with m as (${matched})
+    // The page and the facet counts are independent statements: run them on two pooled connections
+    // at once rather than one after the other.
+    const [hits, facets] = await Promise.all([
+      sql<HitRow>`with m as (${matched})
       select id, name, slug, brand, category_path, price::text as price_text, rating_avg, in_stock, score,
         count(*) over ()::text as total
       from m order by in_stock desc, ${ORDER[query.sort]}, id
-      limit ${query.perPage} offset ${offset}`.execute(this.db)
-    const facets = await sql<{ f: string; v: string; n: string }>`with m as (${matched})
+      limit ${query.perPage} offset ${offset}`.execute(this.db),
+      sql<{ f: string; v: string; n: string }>`with m as (${unscored})
       select 'brand' as f, brand as v, count(*)::text as n from m where brand is not null group by brand
       union all select 'category', c, count(*)::text from m, unnest(m.category_paths) c group by c
       union all select 'price', width_bucket(price, ${sql.val([...PRICE_BAND_BOUNDS])}::bigint[])::text,
@@ -163,8 +178,9 @@ export class PostgresSearchEngine implements SearchEngine {
         where rating_avg is not null group by 2
       union all select 'stock', in_stock::text, count(*)::text from m group by in_stock
       union all select 'seller', seller_id::text, count(*)::text from m group by seller_id`.execute(
-      this.db,
-    )
+        this.db,
+      ),
+    ])
     const of = (name: string) =>
       facets.rows.filter((r) => r.f === name).map((r) => ({ value: r.v, count: Number(r.n) }))
     const bandOf = (bucket: string) => {
@@ -175,7 +191,7 @@ export class PostgresSearchEngine implements SearchEngine {
     if (hits.rows.length === 0 && offset > 0) {
       const counted = await sql<{
         n: string
-      }>`with m as (${matched}) select count(*)::text as n from m`.execute(this.db)
+      }>`with m as (${unscored}) select count(*)::text as n from m`.execute(this.db)
       total = Number(counted.rows[0]?.n ?? 0)
     }
     return {

@@ -163,6 +163,9 @@ export class TypesenseSearchEngine implements SearchEngine {
         sort_by: sortBy(query.sort, query.currency),
         facet_by: `brand,category_paths,price_band_${cur},rating_floor,in_stock,seller_id`,
         max_facet_values: 100,
+        // Only the fields a hit shows: descriptions are the bulk of a document and were serialised
+        // and parsed for every hit (250 of them when personalized re-ranking widens the page).
+        include_fields: `id,name,slug,brand,category_path,category_paths,rating_avg,rating_count,popularity,in_stock,price_minor_${cur}`,
         page: rerank ? 1 : query.page,
         per_page: rerank ? RERANK_WINDOW : query.perPage,
       })
