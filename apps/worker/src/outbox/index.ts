@@ -7,6 +7,7 @@ export {
   SEARCH_EVENTS_STREAM,
 } from './catalog-handlers'
 export { mergeOutboxHandlers } from './merge-handlers'
+export { createPurchaseAffinityHandlers } from './purchase-affinity-handlers'
 export {
   createReviewHandlers,
   recomputeReviewAggregates,
