@@ -37,6 +37,7 @@ export const ListProductsInput = z
     limit: z.number().int().min(1).max(LISTING_PAGE_SIZE.max).default(LISTING_PAGE_SIZE.default),
     cursor: z
       .string()
+      .max(500, 'This page link is invalid; start again')
       .refine((c) => decodeListingCursor(c) !== null, 'This page link is invalid; start again')
       .optional(),
   })

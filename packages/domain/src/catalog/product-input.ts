@@ -52,7 +52,7 @@ export type ProductOptionInput = z.infer<typeof ProductOptionInput>
 
 /** Details for one option combination: its own SKU, prices (override the product's) or weight. */
 export const VariantOverrideInput = z.object({
-  options: z.record(z.string(), z.string()),
+  options: z.record(z.string().max(60), z.string().max(60)),
   sku: SkuSchema.optional(),
   prices: Prices.optional(),
   weightGrams: z.number().int().min(0).max(10_000_000).optional(),

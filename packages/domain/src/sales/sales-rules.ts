@@ -52,8 +52,14 @@ export function daysBetween(from: string, to: string): string[] {
 /** What a seller asks the sales stats for. */
 export const SalesStatsInput = z
   .object({
-    from: z.string().refine(isDay, 'From must be a date like 2026-03-01'),
-    to: z.string().refine(isDay, 'To must be a date like 2026-03-31'),
+    from: z
+      .string()
+      .max(10, 'From must be a date like 2026-03-01')
+      .refine(isDay, 'From must be a date like 2026-03-01'),
+    to: z
+      .string()
+      .max(10, 'To must be a date like 2026-03-31')
+      .refine(isDay, 'To must be a date like 2026-03-31'),
     timeZone: z
       .string()
       .max(64)
