@@ -84,6 +84,14 @@ describe('storefront in the browser', () => {
     await addToCart.getByRole('button', { name: 'Add to cart' }).click()
     await page.getByText(`Added 2 × ${name} (Blue) to your cart.`).waitFor()
     await page.screenshot({ path: `${artifacts}storefront-product.png`, fullPage: true })
+    // Reviews and "customers also bought" load beside the product (none yet for a new one).
+    await page.getByRole('region', { name: 'Reviews' }).getByText('No reviews yet.').waitFor()
+    await page.getByRole('region', { name: 'Customers also bought' }).waitFor()
+    await page
+      .getByRole('region', { name: 'Customers also bought' })
+      .getByRole('status')
+      .waitFor({ state: 'detached' })
+    expect(await page.getByText(/^Could not load/).count()).toBe(0)
 
     await page.getByRole('link', { name: 'View your cart' }).click()
     const lines = page.getByRole('list', { name: 'Cart lines' }).getByRole('listitem')

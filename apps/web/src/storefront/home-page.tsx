@@ -5,7 +5,7 @@ import { trpc } from '../trpc'
 import { QueryView } from '../ui/query-view'
 import { ProductCardGrid } from './product-card-grid'
 
-/** The storefront's front page: top-level categories and the most popular products. */
+/** The storefront's front page: top-level categories, popular products and personal recommendations. */
 export function HomePage() {
   const currency = useCartCurrency()
   const categories = useQuery({
@@ -16,6 +16,10 @@ export function HomePage() {
   const popular = useQuery({
     queryKey: ['catalog', 'popular', currency],
     queryFn: () => trpc.catalog.listProducts.query({ sort: 'popularity', limit: 12, currency }),
+  })
+  const recommended = useQuery({
+    queryKey: ['recommendations', 'user', currency],
+    queryFn: () => trpc.recommendations.forUser.query({ currency, limit: 8 }),
   })
   return (
     <>
@@ -45,6 +49,18 @@ export function HomePage() {
               <p>Nothing on sale yet.</p>
             ) : (
               <ProductCardGrid products={listing.items} label="Popular products" />
+            )
+          }
+        </QueryView>
+      </section>
+      <section className="panel" aria-labelledby="recommended-title">
+        <h2 id="recommended-title">Recommended for you</h2>
+        <QueryView query={recommended} what="recommendations">
+          {(served) =>
+            served.items.length === 0 ? (
+              <p>Browse a little and we will suggest products here.</p>
+            ) : (
+              <ProductCardGrid products={served.items} label="Recommended products" />
             )
           }
         </QueryView>

@@ -8,6 +8,8 @@ import { formatPrice } from '../ui/format-price'
 import { QueryView } from '../ui/query-view'
 import { StockBadge } from '../ui/stock-badge'
 import { AddToCartForm } from './add-to-cart-form'
+import { AlsoBoughtSection } from './also-bought-section'
+import { ReviewsSection } from './reviews-section'
 import { ProductGallery } from './product-gallery'
 import { findVariant, initialChoice } from './variant-picker'
 
@@ -21,7 +23,13 @@ export function ProductPage() {
   })
   return (
     <QueryView query={product} what="this product">
-      {(p) => <ProductDetails key={p.id} product={p} />}
+      {(p) => (
+        <>
+          <ProductDetails key={p.id} product={p} />
+          <ReviewsSection productId={p.id} />
+          <AlsoBoughtSection productId={p.id} />
+        </>
+      )}
     </QueryView>
   )
 }
