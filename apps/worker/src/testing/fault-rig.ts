@@ -80,8 +80,8 @@ export async function startFaultRig(options: {
   let unexpectedExits = 0
   let kills = 0
 
-  /** Starts the worker process and waits until it polls its task queue. */
-  async function startWorker(): Promise<void> {
+  /** One try at starting the worker process; true once it polls its task queue. */
+  async function spawnWorker(): Promise<boolean> {
     const child = spawn(
       process.execPath,
       [
@@ -105,10 +105,25 @@ export async function startFaultRig(options: {
       }
     })
     for (let i = 0; i < 1_200 && !output.includes('ready'); i++) {
-      if (child.exitCode !== null) throw new Error('the checkout worker process exited at start')
+      if (child.exitCode !== null) return false
       await sleep(50)
     }
-    if (!output.includes('ready')) throw new Error('the checkout worker process did not start')
+    if (output.includes('ready')) return true
+    child.kill('SIGKILL')
+    return false
+  }
+
+  /**
+   * Starts the worker process and waits until it polls, starting it again (as a supervisor would)
+   * when it cannot connect at start because a dependency is cut at that moment.
+   */
+  async function startWorker(): Promise<void> {
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      if (await spawnWorker()) return
+      log(`worker process did not start (attempt ${attempt}); starting it again`)
+      await sleep(1_000)
+    }
+    throw new Error('the checkout worker process did not start in five attempts')
   }
 
   async function killWorker(): Promise<void> {
