@@ -33,6 +33,9 @@ const jsonText = z.string().transform((text, ctx) => {
   }
 })
 
+/** Default key of personal data at rest (32 ASCII bytes): fine for development and tests, refused in production. */
+export const DEV_PII_KEYS = 'dev:ZW1wb3JpdW0tZGV2ZWxvcG1lbnQtcGlpLWtleS0zMmI='
+
 /** Default link-signing key: fine for development and tests, refused in production. */
 const DEV_LINK_SECRET = 'emporium-development-notification-link-secret'
 
@@ -86,6 +89,13 @@ const ConfigSchema = z.object({
     .string()
     .min(32, 'use at least 32 characters')
     .default(DEV_LINK_SECRET),
+  /**
+   * Key-encryption keys of personal data at rest, `id:base64(32 bytes),id:…`: the current one
+   * seals new values, the others only open old ones until those are re-wrapped (`rewrapPii`).
+   */
+  PII_ENCRYPTION_KEYS: z.string().min(1).default(DEV_PII_KEYS),
+  /** Id of the current key in PII_ENCRYPTION_KEYS. */
+  PII_ENCRYPTION_KEY_ID: z.string().min(1).default('dev'),
   /** How long a cart stays untouched before the first abandonment reminder (default 1 hour). */
   CART_ABANDONMENT_IDLE_MS: z.coerce.number().int().positive().default(3_600_000),
 })
@@ -103,6 +113,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     parsed.data.NOTIFICATION_LINK_SECRET === DEV_LINK_SECRET
   ) {
     throw new Error('Invalid configuration:\nNOTIFICATION_LINK_SECRET must be set in production')
+  }
+  if (
+    parsed.data.NODE_ENV === 'production' &&
+    parsed.data.PII_ENCRYPTION_KEYS.includes(DEV_PII_KEYS)
+  ) {
+    throw new Error(
+      'Invalid configuration:\nPII_ENCRYPTION_KEYS must not contain the development key in production',
+    )
   }
   return parsed.data
 }
