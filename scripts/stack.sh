@@ -10,7 +10,7 @@ SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # shellcheck source=stack/lib.sh
 source "$SCRIPT_DIR/stack/lib.sh"
 
-ALL_SERVICES=(postgres redis typesense stripe-mock mailpit temporal temporal-test-server s3 toxiproxy)
+ALL_SERVICES=(postgres redis typesense stripe-mock mailpit temporal temporal-test-server s3 toxiproxy promtool)
 for service in "${ALL_SERVICES[@]}"; do
   # shellcheck source=/dev/null
   source "$SCRIPT_DIR/stack/$service.sh"

@@ -19,6 +19,7 @@ import {
 import type { Kysely } from 'kysely'
 import { createSessionStore, type SessionStore } from './accounts/session-store'
 import { CatalogCache } from './catalog/catalog-cache'
+import { requestIdClientInterceptor } from './observability/request-id-client-interceptor'
 import {
   DEFAULT_CHECKOUT_ADMISSION,
   type CheckoutAdmissionSettings,
@@ -76,7 +77,9 @@ export function createApiDeps(
     db,
     redis,
     temporal: () => {
-      temporal ??= createTemporalClient(config).catch((error: unknown) => {
+      temporal ??= createTemporalClient(config, {
+        interceptors: { workflow: [requestIdClientInterceptor] },
+      }).catch((error: unknown) => {
         temporal = undefined // retry on the next call instead of caching the failure
         throw error
       })

@@ -1,7 +1,7 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createHTTPHandler } from '@trpc/server/adapters/standalone'
-import type { Config } from '@emporium/infra'
+import { observeCacheLookups, type Config } from '@emporium/infra'
 import type { CheckoutAdmissionSettings } from './checkout/checkout-admission'
 import { createContextFactory } from './context'
 import { createApiDeps, type ApiDeps } from './deps'
@@ -9,6 +9,7 @@ import { checkDependencies } from './health/check-dependencies'
 import { mediaStorage } from './media/media-storage'
 import { serveMedia } from './media/serve-media'
 import { handleSignedLink } from './notifications/signed-links'
+import { handleMetrics } from './observability/metrics-route'
 import {
   MAX_UPLOAD_BODY_BYTES,
   refuseOversizedBody,
@@ -45,6 +46,7 @@ export async function startApiServer(options: {
   checkoutAdmission?: Partial<CheckoutAdmissionSettings>
 }): Promise<RunningApi> {
   const deps = createApiDeps(options.config, options)
+  const stopCacheMetrics = observeCacheLookups(deps.catalog.stats)
   const trpcHandler = createHTTPHandler({
     router: appRouter,
     basePath: '/trpc/',
@@ -62,6 +64,13 @@ export async function startApiServer(options: {
     if (path === '/healthz') {
       handleHealthz(deps, res).catch((error: unknown) => {
         deps.logger.error({ err: error }, 'healthz failed')
+        if (!res.headersSent) res.writeHead(500).end()
+      })
+      return
+    }
+    if (path === '/metrics') {
+      handleMetrics(res).catch((error: unknown) => {
+        deps.logger.error({ err: error }, 'metrics failed')
         if (!res.headersSent) res.writeHead(500).end()
       })
       return
@@ -104,6 +113,7 @@ export async function startApiServer(options: {
         server.close((error) => (error ? reject(error) : resolve()))
         server.closeAllConnections()
       })
+      stopCacheMetrics()
       await deps.close()
     },
   }

@@ -1,6 +1,7 @@
 import { initTRPC, TRPCError } from '@trpc/server'
 import { z, ZodError } from 'zod'
 import type { Context } from './context'
+import { observeProcedure } from './observability/observe-procedure'
 import { crossSiteRefusal } from './protection/origin-check'
 import { consumeOrThrow } from './protection/rate-limits'
 
@@ -51,6 +52,9 @@ const logUnexpected = t.middleware(async ({ ctx, path, type, next }) => {
   return result
 })
 
+/** Request id in every log line and started workflow; per-procedure metrics. */
+const observe = t.middleware(observeProcedure)
+
 /** Per-IP limit on every call, and the cross-site check on every mutation. */
 const guard = t.middleware(async ({ ctx, type, next }) => {
   await consumeOrThrow(ctx.rateLimiters.publicPerIp, ctx.ip, 'requests')
@@ -63,7 +67,11 @@ const guard = t.middleware(async ({ ctx, type, next }) => {
 })
 
 /** Anyone may call it. */
-export const publicProcedure = t.procedure.use(logUnexpected).use(guard).meta({ access: 'public' })
+export const publicProcedure = t.procedure
+  .use(observe)
+  .use(logUnexpected)
+  .use(guard)
+  .meta({ access: 'public' })
 
 /** Signed-in users only; narrows `ctx.session` to non-null. */
 export const authedProcedure = publicProcedure.meta({ access: 'authed' }).use(({ ctx, next }) => {

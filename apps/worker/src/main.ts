@@ -8,11 +8,12 @@ import { createNotificationHandlers, createWorkerNotifier } from './notification
 import {
   createCatalogHandlers,
   createOutboxRelay,
-  createPurchaseAffinityHandlers,
   createReviewHandlers,
   mergeOutboxHandlers,
 } from './outbox'
 import { ensureSchedules } from './schedules/ensure-schedules'
+import { registerDbGauges } from './observability/db-gauges'
+import { freePort, startMetricsServer, type MetricsServer } from './observability/metrics-server'
 import { createSearchIndexer } from './search-indexer'
 import { createWorker } from './worker'
 
@@ -28,6 +29,7 @@ const config = loadConfig()
 const deps = createWorkerDeps(config)
 const { logger } = deps
 
+const sdkMetricsPort = await freePort()
 // Temporal's own logs go through pino too. On SIGINT/SIGTERM the runtime shuts every worker down:
 // polling stops, in-flight activities get the worker's grace time, and `worker.run()` resolves.
 Runtime.install({
@@ -35,7 +37,28 @@ Runtime.install({
     logger[pinoLevels[level]]({ ...meta }, message)
   }),
   shutdownSignals: ['SIGINT', 'SIGTERM'],
+  // The SDK's own metrics (task latency, slots, polls) on a loopback port, bridged into /metrics.
+  telemetryOptions: {
+    metrics: { prometheus: { bindAddress: `127.0.0.1:${String(sdkMetricsPort)}` } },
+  },
 })
+registerDbGauges(deps.db)
+// A busy metrics port must not stop order processing: logged, and the worker runs without /metrics.
+const metrics: MetricsServer | undefined = await startMetricsServer({
+  host: config.WORKER_METRICS_HOST,
+  port: config.WORKER_METRICS_PORT,
+  sdkMetricsUrl: `http://127.0.0.1:${String(sdkMetricsPort)}/metrics`,
+  logger,
+}).then(
+  (server) => {
+    logger.info({ url: server.url }, 'worker metrics served')
+    return server
+  },
+  (error: unknown) => {
+    logger.error({ err: error, port: config.WORKER_METRICS_PORT }, 'worker metrics not served')
+    return undefined
+  },
+)
 
 let exitCode = 0
 // Publishes outbox events (search indexing, cache invalidation, notifications) beside the Temporal worker.
@@ -54,8 +77,6 @@ const relay = createOutboxRelay({
       notifier: createWorkerNotifier(deps),
     }),
     createCloseOnCheckoutHandlers({ db: deps.db, logger, temporal: () => relayTemporal.get() }),
-    // Paid orders weigh in the shopper's search personalization.
-    createPurchaseAffinityHandlers(deps.db, deps.redis),
   ),
 })
 relay.start()
@@ -83,6 +104,7 @@ try {
       namespace: config.TEMPORAL_NAMESPACE,
       taskQueue: config.TEMPORAL_TASK_QUEUE,
       activities: createActivities(deps),
+      logger,
     })
     logger.info(
       {
@@ -106,5 +128,6 @@ try {
   await indexer.stop()
   indexerRedis.disconnect()
   await closeWorkerDeps(deps)
+  await metrics?.close()
 }
 process.exit(exitCode)

@@ -1,4 +1,5 @@
-import { workflowsPath } from '@emporium/workflows'
+import { createLogger, type Logger } from '@emporium/infra'
+import { workflowInterceptorModules, workflowsPath } from '@emporium/workflows'
 import {
   bundleWorkflowCode,
   DefaultLogger,
@@ -8,16 +9,20 @@ import {
   type WorkflowBundleWithSourceMap,
 } from '@temporalio/worker'
 
+import { activityObserver } from './observability/activity-observer'
+
 let sharedBundle: Promise<WorkflowBundleWithSourceMap> | undefined
 
 /** Bundles the workflows of @emporium/workflows once per process; later calls reuse the same bundle. */
 export function getWorkflowBundle(): Promise<WorkflowBundleWithSourceMap> {
-  sharedBundle ??= bundleWorkflowCode({ workflowsPath, logger: new DefaultLogger('WARN') }).catch(
-    (error: unknown) => {
-      sharedBundle = undefined
-      throw error
-    },
-  )
+  sharedBundle ??= bundleWorkflowCode({
+    workflowsPath,
+    workflowInterceptorModules,
+    logger: new DefaultLogger('WARN'),
+  }).catch((error: unknown) => {
+    sharedBundle = undefined
+    throw error
+  })
   return sharedBundle
 }
 
@@ -28,6 +33,8 @@ export interface CreateWorkerOptions {
   activities: object
   /** Prebuilt bundle (e.g. from a test's global setup); defaults to the process-wide one. */
   workflowBundle?: WorkerOptions['workflowBundle']
+  /** Activity logs and metrics go here (request id, workflow id, activity type on each line); unset = activity lines are not logged (metrics still are). */
+  logger?: Logger
   /** Extra Worker options (e.g. `shutdownGraceTime`). */
   overrides?: Partial<Omit<WorkerOptions, 'connection' | 'namespace' | 'taskQueue' | 'activities'>>
 }
@@ -41,6 +48,11 @@ export async function createWorker(options: CreateWorkerOptions): Promise<Worker
     activities: options.activities,
     workflowBundle: options.workflowBundle ?? (await getWorkflowBundle()),
     shutdownGraceTime: '10 seconds',
+    interceptors: {
+      activity: [
+        activityObserver(options.logger ?? createLogger({ LOG_LEVEL: 'silent' }, 'worker')),
+      ],
+    },
     ...options.overrides,
   })
 }

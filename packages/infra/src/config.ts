@@ -44,6 +44,9 @@ const ConfigSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   API_HOST: z.string().default('127.0.0.1'),
   API_PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  /** The worker's Prometheus `/metrics` (its own metrics and the Temporal SDK's); 0 = a free port. */
+  WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
+  WORKER_METRICS_HOST: z.string().default('127.0.0.1'),
   /** Where shoppers open the web app; links in mails point here and it is an allowed Origin for mutations. */
   WEB_ORIGIN: z.url().default('http://127.0.0.1:5173'),
   /** Extra allowed Origins (comma-separated), e.g. a second front end. */

@@ -1,0 +1,3 @@
+export * from './log-context'
+export * from './metrics'
+export * from './metric-samples'
