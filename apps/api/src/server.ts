@@ -10,6 +10,7 @@ import { mediaStorage } from './media/media-storage'
 import { serveMedia } from './media/serve-media'
 import { handleSignedLink } from './notifications/signed-links'
 import { handleMetrics } from './observability/metrics-route'
+import { createRestHandler } from './openapi/rest-handler'
 import {
   MAX_UPLOAD_BODY_BYTES,
   refuseOversizedBody,
@@ -58,6 +59,7 @@ export async function startApiServer(options: {
         deps.logger.error({ err: error, path }, 'tRPC internal error')
     },
   })
+  const restHandler = createRestHandler(appRouter, deps)
   const server = http.createServer((req, res) => {
     setSecurityHeaders(res)
     const path = (req.url ?? '/').split('?')[0]
@@ -90,6 +92,7 @@ export async function startApiServer(options: {
       return
     }
     if (path?.startsWith('/links/') && handleSignedLink(deps, req, res, path)) return
+    if (path && restHandler(req, res, path)) return
     if (path?.startsWith('/trpc/')) {
       if (refuseOversizedBody(req, res, trpcBodyLimit(path))) return
       trpcHandler(req, res)
