@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { createTestGateway } from '@emporium/infra'
 import { testConfig } from '@emporium/infra/testing'
 import { closeWorkerDeps, createActivities, createWorker, createWorkerDeps } from '@emporium/worker'
 import { NativeConnection, type Worker } from '@temporalio/worker'
@@ -20,7 +21,13 @@ describe('orders.place and checkout progress, end to end (API → Temporal → w
 
   beforeAll(async () => {
     api = await startApiServer({ config, port: 0, rateLimitNamespace: randomUUID() })
-    workerDeps = createWorkerDeps(config)
+    const deps = createWorkerDeps(config)
+    // The built-in test gateway, with a "processing" payment that stays pending for a minute so a
+    // slow, loaded machine still cancels it before it would succeed.
+    workerDeps = {
+      ...deps,
+      paymentGateway: createTestGateway(deps.redis, { processingMs: 60_000 }),
+    }
     connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS })
     worker = await createWorker({
       connection,
