@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Several API instances behind nginx, and several workers, on the local stack:
 #   npm run scale -- up [--api N] [--workers M] [--port P]   (defaults: 3 APIs, 2 workers, port 4000)
-#   npm run scale -- down | status
+#   npm run scale -- down | status | install   (install: only Debian's nginx, as npm test needs it)
 # nginx listens on 127.0.0.1:P and balances round robin over API instances on P+1 … P+N; workers
 # share one Temporal task queue (TEMPORAL_TASK_QUEUE, default emporium) and the outbox relay
 # (rows are claimed with SKIP LOCKED). Each worker gets its own metrics port (9464 + i).
@@ -20,7 +20,7 @@ NGINX_DIR="$STACK_DIR/nginx"
 TSX="$REPO_ROOT/node_modules/.bin/tsx"
 
 usage() {
-  echo "usage: bash scripts/scale.sh up [--api N] [--workers M] [--port P] | down | status" >&2
+  echo "usage: bash scripts/scale.sh up [--api N] [--workers M] [--port P] | down | status | install" >&2
   exit 2
 }
 
@@ -130,5 +130,6 @@ case "${1:-}" in
   up) shift; cmd_up "$@" ;;
   down) cmd_down ;;
   status) cmd_status ;;
+  install) nginx_install ;;
   *) usage ;;
 esac

@@ -7,6 +7,7 @@ started=$(date +%s)
 bash scripts/ensure-deps.sh
 bash scripts/ensure-chromium.sh
 bash scripts/stack.sh up
+bash scripts/scale.sh install # nginx, for the scale-out test
 # shellcheck source=scripts/test-env.sh
 source scripts/test-env.sh
 echo "› migrating the test database"
