@@ -5,7 +5,7 @@ export const REST_BASE_PATH = '/api'
 
 /** The OpenAPI 3 document of every procedure that carries an openapi meta. */
 export function buildOpenApiDocument(appRouter: OpenApiRouter, baseUrl: string): OpenAPIObject {
-  return generateOpenApiDocument(appRouter, {
+  const document = generateOpenApiDocument(appRouter, {
     title: 'Emporium API',
     description:
       'REST twin of the tRPC API. Sign in with auth.login (session cookie; send an Origin header on mutations) or use a bearer token.',
@@ -15,4 +15,21 @@ export function buildOpenApiDocument(appRouter: OpenApiRouter, baseUrl: string):
       Authorization: { type: 'http', scheme: 'bearer' },
     },
   })
+  declareErrorData(document)
+  return document
+}
+
+/**
+ * Error bodies carry the tRPC error shape's `data` (code, httpStatus, path, fieldErrors,
+ * retryAfterSeconds); the generated error schemas forbid extra keys, so `data` is declared here.
+ */
+function declareErrorData(document: OpenAPIObject): void {
+  for (const [name, schema] of Object.entries(document.components?.schemas ?? {})) {
+    if (!name.startsWith('error.') || !('properties' in schema) || !schema.properties) continue
+    schema.properties.data = {
+      type: 'object',
+      description: 'The error details: code, httpStatus, path, fieldErrors, retryAfterSeconds',
+      additionalProperties: true,
+    }
+  }
 }

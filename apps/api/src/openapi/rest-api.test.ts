@@ -121,6 +121,11 @@ describe('REST twin of the tRPC API with its OpenAPI document', () => {
       code: 'UNAUTHORIZED',
       message: trpcRefusal?.message,
     })
+    // Found by fuzzing: error bodies carry `data`, which the declared error schema must allow.
+    const document = (await (await fetch(`${api.url}/openapi.json`)).json()) as OpenAPIV3_1.Document
+    const declared = document.components?.schemas?.['error.UNAUTHORIZED']?.properties ?? {}
+    const profile = (await (await rest('/account/getProfile')).json()) as Record<string, unknown>
+    expect(Object.keys(profile).filter((key) => !(key in declared))).toEqual([])
     const customer = await createTestUser(api.deps.db)
     const customerLogin = await createTestClient(api.url, {
       origin: null,
