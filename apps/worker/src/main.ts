@@ -8,6 +8,7 @@ import { createNotificationHandlers, createWorkerNotifier } from './notification
 import {
   createCatalogHandlers,
   createOutboxRelay,
+  createPurchaseAffinityHandlers,
   createReviewHandlers,
   mergeOutboxHandlers,
 } from './outbox'
@@ -77,6 +78,8 @@ const relay = createOutboxRelay({
       notifier: createWorkerNotifier(deps),
     }),
     createCloseOnCheckoutHandlers({ db: deps.db, logger, temporal: () => relayTemporal.get() }),
+    // Paid orders weigh in the shopper's search personalization.
+    createPurchaseAffinityHandlers(deps.db, deps.redis),
   ),
 })
 relay.start()
