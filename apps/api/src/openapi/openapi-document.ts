@@ -21,7 +21,8 @@ export function buildOpenApiDocument(appRouter: OpenApiRouter, baseUrl: string):
 
 /**
  * Error bodies carry the tRPC error shape's `data` (code, httpStatus, path, fieldErrors,
- * retryAfterSeconds); the generated error schemas forbid extra keys, so `data` is declared here.
+ * retryAfterSeconds) and zod issues with all their keys; the generated error schemas forbid
+ * extra keys, so both are declared here.
  */
 function declareErrorData(document: OpenAPIObject): void {
   for (const [name, schema] of Object.entries(document.components?.schemas ?? {})) {
@@ -31,5 +32,9 @@ function declareErrorData(document: OpenAPIObject): void {
       description: 'The error details: code, httpStatus, path, fieldErrors, retryAfterSeconds',
       additionalProperties: true,
     }
+    // Zod issues carry code, path, origin and more beside the message.
+    const issues = schema.properties.issues
+    if (issues && 'items' in issues && issues.items && 'type' in issues.items)
+      issues.items.additionalProperties = true
   }
 }

@@ -61,6 +61,20 @@ describe('REST twin of the tRPC API with its OpenAPI document', () => {
     const bad = await postJson('/catalog/listProducts', { limit: -1 })
     expect(bad.status).toBe(400)
     expect(await bad.json()).toMatchObject({ code: 'BAD_REQUEST' })
+    // Found by fuzzing: validation issues carry zod's keys (code, path, …) beside the message.
+    const badLogin = await postJson(
+      '/auth/login',
+      { email: '0', client: 'web' },
+      { origin: ORIGIN },
+    )
+    expect(badLogin.status).toBe(400)
+    const { issues } = (await badLogin.json()) as { issues: Record<string, unknown>[] }
+    expect(issues[0]).toMatchObject({ path: ['email'], code: 'invalid_format' })
+    const document = (await (await fetch(`${api.url}/openapi.json`)).json()) as {
+      components: { schemas: Record<string, { properties: { issues: { items: object } } }> }
+    }
+    const issueSchema = document.components.schemas['error.BAD_REQUEST']?.properties.issues.items
+    expect(issueSchema).toMatchObject({ additionalProperties: true })
     const tree = await rest('/catalog/listCategories')
     expect(tree.status).toBe(200)
   })
