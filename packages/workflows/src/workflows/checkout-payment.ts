@@ -3,6 +3,7 @@ import {
   ApplicationFailure,
   condition,
   log,
+  patched,
   proxyActivities,
 } from '@temporalio/workflow'
 import type {
@@ -115,8 +116,20 @@ export function paymentActivities(timeouts: CheckoutTimeouts) {
     startToCloseTimeout: '30 seconds',
     retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
   })
+  // Resolving a charge whose outcome is unknown: asked again with the same idempotency key until
+  // the gateway answers, however long it is down (the key makes the gateway return the first charge).
+  const resolve = proxyActivities<CheckoutActivities>({
+    startToCloseTimeout: '30 seconds',
+    retry: {
+      initialInterval: '1 second',
+      backoffCoefficient: 2,
+      maximumInterval: '1 minute',
+      nonRetryableErrorTypes: [PAYMENT_REJECTED],
+    },
+  })
   return {
     createPayment: charge.createPayment,
+    resolvePayment: resolve.createPayment,
     getPaymentStatus: poll.getPaymentStatus,
     recordPaymentResult: settle.recordPaymentResult,
     cancelPayment: settle.cancelPayment,
@@ -230,6 +243,12 @@ export async function collectPayment(
 ): Promise<string> {
   const steps = paymentActivities(timeouts)
   const maxAttempts = timeouts.maxPaymentAttempts
+  // A charge the gateway never answered may still have gone through. Since this patch such an
+  // attempt is retried under its own idempotency key (never a new one, which could charge twice)
+  // and resolved before the order is given up (never cancelled as "nothing was charged" blindly).
+  const resolveUnknown = patched('payment-unknown-outcome')
+  let keyAttempt = 0
+  let unknown: { ref: PaymentAttemptRef; token: string } | null = null
   let last: PaymentOutcome | null = null
   for (let n = 1; n <= maxAttempts; n++) {
     await state.settleCancel()
@@ -237,21 +256,25 @@ export async function collectPayment(
     state.progress.paymentAttempts = n
     state.progress.paymentClientSecret = null
     state.progress.failure = null
-    const ref: PaymentAttemptRef = {
+    if (unknown === null) keyAttempt += 1
+    const ref: PaymentAttemptRef = unknown?.ref ?? {
       orderId: order.orderId,
-      attempt: n,
+      attempt: resolveUnknown ? keyAttempt : n,
       maxAttempts,
       amount: order.amount,
     }
+    const token: string = unknown?.token ?? state.paymentMethodToken
     let outcome: PaymentOutcome
     state.charging = true
     try {
-      outcome = await steps.createPayment({ ...ref, paymentMethodToken: state.paymentMethodToken })
+      outcome = await steps.createPayment({ ...ref, paymentMethodToken: token })
     } catch (error) {
       outcome = failedCharge(error)
     } finally {
       state.charging = false
     }
+    unknown =
+      resolveUnknown && outcome.declineCode === 'gateway_unavailable' ? { ref, token } : null
     const attempt: Attempt = { ref, outcome, appliedWebhookAt: 0 }
     state.attempts.push(attempt)
     outcome = await awaitResult(state, steps, attempt, timeouts)
@@ -294,6 +317,25 @@ export async function collectPayment(
     }
     // A hard decline is only worth retrying with a new payment method.
     if (state.paymentMethodSeq === seq && !outcome.retryable) break
+  }
+  if (unknown !== null) {
+    // Giving up with the last charge unanswered: ask the gateway under the same key until it
+    // answers, so a charge that did go through is honoured (or voided when it stays pending).
+    state.setStage('charging')
+    let outcome: PaymentOutcome
+    state.charging = true
+    try {
+      outcome = await steps.resolvePayment({ ...unknown.ref, paymentMethodToken: unknown.token })
+    } catch (error) {
+      outcome = failedCharge(error)
+    } finally {
+      state.charging = false
+    }
+    const attempt: Attempt = { ref: unknown.ref, outcome, appliedWebhookAt: 0 }
+    state.attempts.push(attempt)
+    outcome = await awaitResult(state, steps, attempt, timeouts)
+    if (outcome.status === 'succeeded') return (state.succeededIntentId = outcome.intentId)
+    last = outcome
   }
   const paid = await webhookSuccess(state, steps)
   if (paid) return (state.succeededIntentId = paid)
