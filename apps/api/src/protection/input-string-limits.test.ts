@@ -86,7 +86,7 @@ function unboundedStrings(schema: unknown, path: string, seen = new Set<unknown>
 
 describe('string input limits', () => {
   it('every string in every procedure input has a maximum length', () => {
-    const procedures = appRouter._def.procedures as Record<string, AnyProcedure>
+    const procedures = appRouter._def.procedures as unknown as Record<string, AnyProcedure>
     const offenders = Object.entries(procedures).flatMap(([name, procedure]) =>
       (procedure._def.inputs as unknown[]).flatMap((input) => unboundedStrings(input, name)),
     )
