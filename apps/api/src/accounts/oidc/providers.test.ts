@@ -5,7 +5,13 @@ import { allowsPlainHttp, providerClient, redirectUri } from './providers'
 describe('oidc providers', () => {
   it('allows plain http only for a loopback issuer outside production', () => {
     const test = testConfig()
-    const production = testConfig({ NODE_ENV: 'production' })
+    // Production refuses the development secrets, so it gets its own.
+    const production = testConfig({
+      NODE_ENV: 'production',
+      NOTIFICATION_LINK_SECRET: 'a-production-link-secret-of-some-length',
+      PII_ENCRYPTION_KEYS: `prod:${Buffer.alloc(32, 7).toString('base64')}`,
+      PII_ENCRYPTION_KEY_ID: 'prod',
+    })
     expect(allowsPlainHttp(test, new URL('http://127.0.0.1:9000'))).toBe(true)
     expect(allowsPlainHttp(test, new URL('http://localhost:9000'))).toBe(true)
     expect(allowsPlainHttp(test, new URL('http://[::1]:9000'))).toBe(true)
