@@ -116,10 +116,11 @@ export function paymentActivities(timeouts: CheckoutTimeouts) {
     startToCloseTimeout: '30 seconds',
     retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
   })
-  // Resolving a charge whose outcome is unknown: asked again with the same idempotency key until
-  // the gateway answers, however long it is down (the key makes the gateway return the first charge).
+  // Resolving a charge whose outcome is unknown: asked again under the same idempotency key (the
+  // gateway then answers with the first charge, if there was one) for one more patience window.
   const resolve = proxyActivities<CheckoutActivities>({
     startToCloseTimeout: '30 seconds',
+    scheduleToCloseTimeout: timeouts.gatewayPatienceMs,
     retry: {
       initialInterval: '1 second',
       backoffCoefficient: 2,
@@ -319,8 +320,9 @@ export async function collectPayment(
     if (state.paymentMethodSeq === seq && !outcome.retryable) break
   }
   if (unknown !== null) {
-    // Giving up with the last charge unanswered: ask the gateway under the same key until it
-    // answers, so a charge that did go through is honoured (or voided when it stays pending).
+    // Giving up with the last charge unanswered: ask the gateway once more under the same key, so
+    // a charge that did go through is honoured (or voided when it stays pending). A gateway still
+    // silent after that is taken to have charged nothing (its later webhook, if any, is recorded).
     state.setStage('charging')
     let outcome: PaymentOutcome
     state.charging = true
