@@ -22,3 +22,23 @@ export function decodeCursor(cursor: string): CreatedAtCursor {
     })
   }
 }
+
+/**
+ * One page from rows fetched with `limit + 1` (the extra row only says there is more): the first
+ * `limit` rows as views, and the cursor of the last one when another page follows.
+ */
+export function createdAtPage<Row extends { cursor_created_at: string; id: string }, View>(
+  rows: readonly Row[],
+  limit: number,
+  toView: (row: Row) => View,
+): { items: View[]; nextCursor: string | null } {
+  const page = rows.slice(0, limit)
+  const last = page.at(-1)
+  return {
+    items: page.map(toView),
+    nextCursor:
+      rows.length > limit && last
+        ? encodeCursor({ createdAt: last.cursor_created_at, id: last.id })
+        : null,
+  }
+}

@@ -4,7 +4,7 @@ import { listStores, setStoreStatus, setUserRole } from '@emporium/db'
 import { SELLER_STATUS_VALUES, StoreView, SuspensionReasonSchema } from '@emporium/domain/sellers'
 import { adminProcedure, router } from '../trpc'
 import { toStoreView } from './seller-store'
-import { decodeCursor, encodeCursor } from '../pagination/created-at-cursor'
+import { createdAtPage, decodeCursor } from '../pagination/created-at-cursor'
 
 const StoreId = z.object({ sellerId: z.uuid('Unknown store') })
 const noStore = () => new TRPCError({ code: 'NOT_FOUND', message: 'No such store.' })
@@ -26,15 +26,7 @@ export const adminRouter = router({
         after: input.cursor ? decodeCursor(input.cursor) : undefined,
         limit: input.limit + 1,
       })
-      const page = rows.slice(0, input.limit)
-      const last = page.at(-1)
-      return {
-        items: page.map(toStoreView),
-        nextCursor:
-          rows.length > input.limit && last
-            ? encodeCursor({ createdAt: last.cursor_created_at, id: last.id })
-            : null,
-      }
+      return createdAtPage(rows, input.limit, toStoreView)
     }),
 
   /** Approves a store: its owner can sell from their next request on. */

@@ -4,7 +4,7 @@ import { findCustomerOrder, listCustomerOrders } from '@emporium/db'
 import { OrderStatusSchema } from '@emporium/domain'
 import { OrderDetailView, OrderSummaryView } from '@emporium/domain/fulfillment'
 import { toOrderDetailView, toOrderSummaryView } from '../order-tracking/order-views'
-import { decodeCursor, encodeCursor } from '../pagination/created-at-cursor'
+import { createdAtPage, decodeCursor } from '../pagination/created-at-cursor'
 import { authedProcedure, router } from '../trpc'
 
 /** A shopper's own orders; anyone else's order does not exist for them. */
@@ -25,15 +25,7 @@ export const orderHistoryRouter = router({
         after: input.cursor ? decodeCursor(input.cursor) : undefined,
         limit: input.limit + 1,
       })
-      const page = rows.slice(0, input.limit)
-      const last = page.at(-1)
-      return {
-        items: page.map(toOrderSummaryView),
-        nextCursor:
-          rows.length > input.limit && last
-            ? encodeCursor({ createdAt: last.cursor_created_at, id: last.id })
-            : null,
-      }
+      return createdAtPage(rows, input.limit, toOrderSummaryView)
     }),
 
   /** One of the caller's orders as bought, with payment, parcels and its tracking timeline. */

@@ -15,7 +15,7 @@ import {
 } from '@emporium/domain/fulfillment'
 import { OrderStatusSchema } from '@emporium/domain'
 import { toSellerFulfillmentView } from '../order-tracking/order-views'
-import { decodeCursor, encodeCursor } from '../pagination/created-at-cursor'
+import { createdAtPage, decodeCursor } from '../pagination/created-at-cursor'
 import { router, sellerProcedure } from '../trpc'
 
 // Same words for "does not exist" and "another store's": a seller learns nothing about other stores.
@@ -70,15 +70,7 @@ export const sellerOrdersRouter = router({
         after: input.cursor ? decodeCursor(input.cursor) : undefined,
         limit: input.limit + 1,
       })
-      const page = rows.slice(0, input.limit)
-      const last = page.at(-1)
-      return {
-        items: page.map(toSellerFulfillmentView),
-        nextCursor:
-          rows.length > input.limit && last
-            ? encodeCursor({ createdAt: last.cursor_created_at, id: last.id })
-            : null,
-      }
+      return createdAtPage(rows, input.limit, toSellerFulfillmentView)
     }),
 
   /** One of the seller's fulfillments with its lines and parcels. */

@@ -31,7 +31,7 @@ import { currentCategoryId, invalidateProducts } from '../seller-catalog/invalid
 import { toSellerProductSummary, toSellerProductView } from '../seller-catalog/seller-product-view'
 import type { Context } from '../context'
 import { router, sellerProcedure } from '../trpc'
-import { decodeCursor, encodeCursor } from '../pagination/created-at-cursor'
+import { createdAtPage, decodeCursor } from '../pagination/created-at-cursor'
 
 const ProductId = z.object({ productId: z.uuid('No such product') })
 const UpdateProductInput = ProductFields.extend({
@@ -160,14 +160,6 @@ export const sellerProductsRouter = router({
         after: input.cursor ? decodeCursor(input.cursor) : undefined,
         limit: input.limit + 1,
       })
-      const page = rows.slice(0, input.limit)
-      const last = page.at(-1)
-      return {
-        items: page.map(toSellerProductSummary),
-        nextCursor:
-          rows.length > input.limit && last
-            ? encodeCursor({ createdAt: last.cursor_created_at, id: last.id })
-            : null,
-      }
+      return createdAtPage(rows, input.limit, toSellerProductSummary)
     }),
 })
