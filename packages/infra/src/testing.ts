@@ -36,4 +36,5 @@ export {
   type ToxicAttributes,
   type ToxicKind,
 } from './toxiproxy/toxiproxy-server'
+export { startHttpFaultProxy, type HttpFaultProxy } from './http-fault-proxy'
 export { testGatewayCharges, type TestGatewayCharges } from './payment-gateway/test-gateway-ledger'

@@ -2,7 +2,14 @@ import { randomUUID } from 'node:crypto'
 import type Stripe from 'stripe'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createStripe } from '../payments'
-import { startToxiproxy, testConfig, type FaultProxy, type RunningToxiproxy } from '../testing'
+import {
+  startHttpFaultProxy,
+  startToxiproxy,
+  testConfig,
+  type FaultProxy,
+  type HttpFaultProxy,
+  type RunningToxiproxy,
+} from '../testing'
 import { withCircuitBreaker, type CircuitState } from './circuit-breaker-gateway'
 import { GatewayUnavailableError } from './gateway'
 import { createStripeGateway } from './stripe-gateway'
@@ -86,5 +93,55 @@ describe('the Stripe gateway behind its circuit breaker, with faults between it 
     } finally {
       await proxy.clear()
     }
+  })
+
+  describe('server errors from Stripe', () => {
+    let http: HttpFaultProxy
+    let viaHttp: Stripe
+    beforeAll(async () => {
+      const config = testConfig()
+      http = await startHttpFaultProxy(config.STRIPE_API_URL ?? 'http://127.0.0.1:12111')
+      const client = createStripe({
+        STRIPE_SECRET_KEY: config.STRIPE_SECRET_KEY ?? 'sk_test_emporium',
+        STRIPE_API_URL: http.url,
+      })
+      if (!client) throw new Error('STRIPE_SECRET_KEY must be set for this test')
+      viaHttp = client
+    })
+    afterAll(async () => {
+      await http?.stop()
+    })
+
+    it('a 5xx is retried with the same idempotency key, so Stripe would charge once', async () => {
+      const gateway = withCircuitBreaker(createStripeGateway(viaHttp), { timeout: 10_000 })
+      const key = randomUUID()
+      const from = http.requests.length
+      http.failNext(2, 500)
+      const payment = await pay(gateway, key)
+      expect(payment.intentId).toMatch(/^pi_/)
+      const attempts = http.requests.slice(from).filter((r) => r.path === '/v1/payment_intents')
+      expect(attempts.map((r) => r.status)).toEqual([500, 500, 200])
+      expect(new Set(attempts.map((r) => r.headers['idempotency-key']))).toEqual(new Set([key]))
+      expect(gateway.circuitState()).toBe('closed')
+    })
+
+    it('a gateway that keeps answering 503 is an outage (retried later), never a decline', async () => {
+      const gateway = withCircuitBreaker(createStripeGateway(viaHttp), {
+        volumeThreshold: 2,
+        errorThresholdPercentage: 50,
+        resetTimeout: 60_000,
+        timeout: 10_000,
+      })
+      http.failNext(1_000, 503)
+      try {
+        for (let i = 0; i < 2; i++) {
+          const error = await pay(gateway, randomUUID()).catch((e: unknown) => e)
+          expect(error).toBeInstanceOf(GatewayUnavailableError)
+        }
+        expect(gateway.circuitState()).toBe('open')
+      } finally {
+        http.failNext(0)
+      }
+    })
   })
 })

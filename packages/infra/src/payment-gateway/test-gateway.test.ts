@@ -100,6 +100,26 @@ describe('built-in test gateway (real Redis)', () => {
     ).rejects.toThrow(/exceeds/)
   })
 
+  it('never refunds more than was paid when refunds with different keys race', async () => {
+    const payment = await pay('tok_visa', randomUUID(), 1000)
+    const attempts = await Promise.allSettled(
+      Array.from({ length: 8 }, () =>
+        gateway.refund({
+          intentId: payment.intentId,
+          amount: usd(300),
+          idempotencyKey: randomUUID(),
+        }),
+      ),
+    )
+    // 1000 paid: three refunds of 300 fit, the fourth would exceed it.
+    expect(attempts.filter((a) => a.status === 'fulfilled')).toHaveLength(3)
+    const refused = attempts.filter((a) => a.status === 'rejected')
+    expect(refused).toHaveLength(5)
+    expect(String((refused[0] as PromiseRejectedResult).reason)).toMatch(
+      /refund of 300 exceeds the 100 left/,
+    )
+  })
+
   it('cancels a pending payment and refuses to cancel a succeeded one', async () => {
     const pending = await pay('tok_processing')
     expect((await gateway.cancelPayment(pending.intentId, randomUUID())).status).toBe('cancelled')

@@ -22,6 +22,38 @@ interface StoredIntent {
 
 const DAY_S = 24 * 3600
 
+/** KEYS: idempotency key, intent key. ARGV: id, intent JSON, intent TTL s, idempotency TTL s. */
+const CREATE_ONCE_SCRIPT = `
+local existing = redis.call('GET', KEYS[1])
+if existing then return existing end
+redis.call('SET', KEYS[2], ARGV[2], 'EX', tonumber(ARGV[3]))
+redis.call('SET', KEYS[1], ARGV[1], 'EX', tonumber(ARGV[4]))
+return ARGV[1]
+`
+
+/**
+ * A refund checked and recorded atomically, once per idempotency key.
+ * KEYS: idempotency key, intent key, refund key.
+ * ARGV: refund id, amount (minor units), currency, amount JSON, refund TTL s, idempotency TTL s.
+ * Returns {status, value}: ok/repeat with the refund id, or an error status (value: minor left).
+ */
+const REFUND_ONCE_SCRIPT = `
+local existing = redis.call('GET', KEYS[1])
+if existing then return {'repeat', existing} end
+local raw = redis.call('GET', KEYS[2])
+if not raw then return {'missing', ''} end
+local intent = cjson.decode(raw)
+if intent.status ~= 'succeeded' then return {'not_succeeded', ''} end
+if intent.amount.currency ~= ARGV[3] then return {'currency', ''} end
+local left = intent.amount.amount - intent.refundedMinor
+if tonumber(ARGV[2]) > left then return {'exceeds', tostring(left)} end
+intent.refundedMinor = intent.refundedMinor + tonumber(ARGV[2])
+redis.call('SET', KEYS[2], cjson.encode(intent), 'KEEPTTL')
+redis.call('SET', KEYS[3], ARGV[4], 'EX', tonumber(ARGV[5]))
+redis.call('SET', KEYS[1], ARGV[1], 'EX', tonumber(ARGV[6]))
+return {'ok', ARGV[1]}
+`
+
 /**
  * The built-in test gateway: the embedded default when no Stripe key is configured, so the whole
  * checkout runs offline. State lives in Redis, shared by every API and worker process.
@@ -78,32 +110,22 @@ export function createTestGateway(
     }
   }
 
-  /** Runs `create` once per idempotency key; a repeat returns the first result. */
-  async function once<T>(
-    idempotencyKey: string,
-    create: () => Promise<{ id: string; result: T }>,
-    replay: (id: string) => Promise<T>,
-  ): Promise<T> {
-    const key = `tgw:idem:${idempotencyKey}`
-    const claimed = await redis.set(key, 'claimed', 'EX', DAY_S, 'NX')
-    if (!claimed) {
-      for (let i = 0; i < 50; i++) {
-        const id = await redis.get(key)
-        if (id && id !== 'claimed') return replay(id)
-        await new Promise((resolve) => setTimeout(resolve, 20))
-      }
-      throw new GatewayUnavailableError(
-        `test gateway: request with idempotency key ${idempotencyKey} is still in progress`,
-      )
-    }
-    try {
-      const { id, result } = await create()
-      await redis.set(key, id, 'EX', DAY_S)
-      return result
-    } catch (error) {
-      await redis.del(key)
-      throw error
-    }
+  /**
+   * Records a new payment under an idempotency key in one atomic step, as a real gateway does on
+   * its side: the first request stores it, a repeat (say, after a lost reply) gets the same id back.
+   */
+  async function createOnce(idempotencyKey: string, intent: StoredIntent): Promise<string> {
+    const id = await redis.eval(
+      CREATE_ONCE_SCRIPT,
+      2,
+      `tgw:idem:${idempotencyKey}`,
+      intentKey(intent.id),
+      intent.id,
+      JSON.stringify(intent),
+      String(30 * DAY_S),
+      String(DAY_S),
+    )
+    return String(id)
   }
 
   return {
@@ -118,28 +140,17 @@ export function createTestGateway(
       const { outcome } = TEST_CARD_TOKENS[input.paymentMethodToken]
       if (outcome === 'outage')
         throw new GatewayUnavailableError('test gateway: simulated outage (503)')
-      return once(
-        input.idempotencyKey,
-        async () => {
-          const intent: StoredIntent = {
-            id: `tpi_${randomBytes(12).toString('hex')}`,
-            orderId: input.orderId,
-            amount: input.amount,
-            outcome,
-            status:
-              outcome === 'succeeded'
-                ? 'succeeded'
-                : outcome === 'processing'
-                  ? 'pending'
-                  : 'failed',
-            createdAt: Date.now(),
-            refundedMinor: 0,
-          }
-          await save(intent)
-          return { id: intent.id, result: view(intent) }
-        },
-        async (id) => view(await load(id)),
-      )
+      const intent: StoredIntent = {
+        id: `tpi_${randomBytes(12).toString('hex')}`,
+        orderId: input.orderId,
+        amount: input.amount,
+        outcome,
+        status:
+          outcome === 'succeeded' ? 'succeeded' : outcome === 'processing' ? 'pending' : 'failed',
+        createdAt: Date.now(),
+        refundedMinor: 0,
+      }
+      return view(await load(await createOnce(input.idempotencyKey, intent)))
     },
 
     async getPayment(intentId) {
@@ -161,36 +172,42 @@ export function createTestGateway(
     },
 
     async refund({ intentId, amount, idempotencyKey }): Promise<RefundResult> {
-      return once(
-        `refund:${idempotencyKey}`,
-        async () => {
-          const intent = await load(intentId)
-          if (intent.status !== 'succeeded')
-            throw new Error(
-              `test gateway: payment ${intentId} has not succeeded; nothing to refund`,
-            )
-          if (amount.currency !== intent.amount.currency)
-            throw new Error('test gateway: refund currency differs from the payment')
-          if (intent.refundedMinor + amount.amount > intent.amount.amount) {
-            throw new Error(
-              `test gateway: refund of ${amount.amount} exceeds the ${intent.amount.amount - intent.refundedMinor} left on ${intentId}`,
-            )
-          }
-          intent.refundedMinor += amount.amount
-          await save(intent)
-          const refundId = `tre_${randomBytes(12).toString('hex')}`
-          await redis.set(`tgw:refund:${refundId}`, JSON.stringify(amount), 'EX', 30 * DAY_S)
-          return { id: refundId, result: { refundId, status: 'succeeded' as const, amount } }
-        },
-        async (refundId) => {
-          const raw = await redis.get(`tgw:refund:${refundId}`)
+      const refundId = `tre_${randomBytes(12).toString('hex')}`
+      const [status, value] = (await redis.eval(
+        REFUND_ONCE_SCRIPT,
+        3,
+        `tgw:idem:refund:${idempotencyKey}`,
+        intentKey(intentId),
+        `tgw:refund:${refundId}`,
+        refundId,
+        String(amount.amount),
+        amount.currency,
+        JSON.stringify(amount),
+        String(30 * DAY_S),
+        String(DAY_S),
+      )) as [string, string]
+      switch (status) {
+        case 'ok':
+          return { refundId: value, status: 'succeeded', amount }
+        case 'repeat': {
+          const raw = await redis.get(`tgw:refund:${value}`)
           return {
-            refundId,
-            status: 'succeeded' as const,
+            refundId: value,
+            status: 'succeeded',
             amount: raw ? (JSON.parse(raw) as GatewayAmount) : amount,
           }
-        },
-      )
+        }
+        case 'missing':
+          throw new Error(`test gateway: no payment ${intentId}`)
+        case 'not_succeeded':
+          throw new Error(`test gateway: payment ${intentId} has not succeeded; nothing to refund`)
+        case 'currency':
+          throw new Error('test gateway: refund currency differs from the payment')
+        default:
+          throw new Error(
+            `test gateway: refund of ${amount.amount} exceeds the ${value} left on ${intentId}`,
+          )
+      }
     },
   }
 }
