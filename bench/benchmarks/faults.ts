@@ -4,10 +4,11 @@ import { startFaultRig, type Fault } from '@emporium/worker/testing/fault-rig'
 import { runFaultyCheckouts, type ScheduledFault } from '@emporium/worker/testing/faulty-checkouts'
 import { writeResult } from '../lib/results'
 
-// Checkouts under faults, then the books: a checkout worker process whose Postgres, Redis (the
-// test gateway's store too) and Temporal connections pass through Toxiproxy; N checkouts started
-// at once while faults hit it on a timer (Postgres latency, timeouts and outage, Redis and
-// Temporal cuts, SIGKILL of the worker). When every checkout has finished, the books are checked
+// Checkouts under faults, then the books: a checkout worker process whose Postgres, Redis, payment
+// gateway and Temporal connections pass through Toxiproxy; N checkouts started at once while
+// faults hit it on a timer (Postgres latency, timeouts, outage and a real restart of the stack's
+// PostgreSQL, Redis and Temporal cuts, gateway connection resets and slow answers, SIGKILL of the
+// worker). The restart hits every user of the stack's PostgreSQL: run this with nothing else on it. When every checkout has finished, the books are checked
 // from the database and the gateway's own records, and the tally is printed and written.
 // Usage: npm run bench -- faults [--checkouts 1000] [--every-ms 4000]
 
@@ -32,6 +33,9 @@ const ROUND: readonly { fault: Fault; ms: number }[] = [
   { fault: 'worker_kill', ms: 1_000 },
   { fault: 'postgres_cut', ms: 3_000 },
   { fault: 'temporal_cut', ms: 2_000 },
+  { fault: 'gateway_reset', ms: 2_000 },
+  { fault: 'gateway_latency', ms: 3_000 },
+  { fault: 'postgres_restart', ms: 2_000 },
 ]
 
 /** Runs the benchmark with the CLI options after its name. */

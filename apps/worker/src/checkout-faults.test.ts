@@ -3,8 +3,8 @@ import { startFaultRig, type FaultRig } from './testing/fault-rig'
 import { runFaultyCheckouts } from './testing/faulty-checkouts'
 import { testWorkflowBundle, uniqueTaskQueue } from './testing/temporal'
 
-// Toxiproxy between a checkout worker process and Postgres, Redis (where the test gateway keeps
-// its payments) and Temporal. The long run is `npm run bench -- faults`; this is its short version.
+// Toxiproxy between a checkout worker process and Postgres, Redis, the payment gateway (the test
+// gateway's own store) and Temporal. The long run is `npm run bench -- faults`; this is its short version.
 describe('checkouts under injected faults keep the books balanced', () => {
   let rig: FaultRig
   const logs: string[] = []
@@ -24,7 +24,7 @@ describe('checkouts under injected faults keep the books balanced', () => {
     if (context.task.result?.state === 'fail') console.log(logs.join('\n'))
   })
 
-  it('60 checkouts through Postgres latency, a Redis cut and a Postgres outage: each order paid once or cancelled uncharged, no stock or coupon lost', async () => {
+  it('60 checkouts through Postgres latency, a Redis cut, gateway connection resets and a Postgres outage: each order paid once or cancelled uncharged, no stock or coupon lost', async () => {
     const run = await runFaultyCheckouts(rig, {
       checkouts: 60,
       variants: 6,
@@ -33,13 +33,19 @@ describe('checkouts under injected faults keep the books balanced', () => {
       faults: [
         { fault: 'postgres_latency', atMs: 0, ms: 2_000 },
         { fault: 'redis_cut', atMs: 1_000, ms: 2_000 },
+        { fault: 'gateway_reset', atMs: 2_000, ms: 2_000 },
         { fault: 'postgres_cut', atMs: 4_000, ms: 2_000 },
       ],
       log: (line) => logs.push(line),
     })
     const { tally } = run
     expect(run.problems).toEqual([])
-    expect(run.injected.sort()).toEqual(['postgres_cut', 'postgres_latency', 'redis_cut'])
+    expect(run.injected.sort()).toEqual([
+      'gateway_reset',
+      'postgres_cut',
+      'postgres_latency',
+      'redis_cut',
+    ])
     expect(rig.stats()).toEqual({ unexpectedExits: 0, kills: 0 })
     expect(tally).toMatchObject({
       checkouts: 60,

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process'
+import { execFile, spawn, type ChildProcess } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import { once } from 'node:events'
 import { rm, writeFile } from 'node:fs/promises'
@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
 import { createDb } from '@emporium/db'
 import { createRedis, createTemporalClient } from '@emporium/infra'
 import {
@@ -23,6 +24,8 @@ import {
 } from '@emporium/workflows'
 
 const workerScript = fileURLToPath(new URL('./checkout-worker-process.ts', import.meta.url))
+const stackScript = fileURLToPath(new URL('../../../../scripts/stack.sh', import.meta.url))
+const run = promisify(execFile)
 
 /** The faults a run can inject; each lasts `ms` and then heals. */
 export const FAULTS = [
@@ -32,6 +35,9 @@ export const FAULTS = [
   'redis_cut',
   'temporal_cut',
   'worker_kill',
+  'gateway_reset',
+  'gateway_latency',
+  'postgres_restart',
 ] as const
 export type Fault = (typeof FAULTS)[number]
 
@@ -46,9 +52,17 @@ const through = (url: string, proxy: FaultProxy) => {
 }
 
 /**
- * A checkout worker in a child process whose Postgres, Redis (the test gateway's store too) and
- * Temporal connections all pass through Toxiproxy, plus direct connections for setting up
- * shoppers, starting checkouts and checking the books. `inject` breaks one of them for a while.
+ * A checkout worker in a child process whose Postgres, Redis, payment gateway and Temporal
+ * connections all pass through Toxiproxy, plus direct connections for setting up shoppers,
+ * starting checkouts and checking the books. `inject` breaks one of them for a while.
+ *
+ * The payment gateway is the built-in test gateway, whose payments live in Redis: the worker
+ * reaches that store over a connection of its own, through its own proxy, so a gateway fault
+ * (connections reset, answers slow) hits the charges and nothing else.
+ *
+ * `postgres_restart` really restarts the stack's PostgreSQL (fast shutdown: sessions are cut,
+ * open transactions roll back, the server comes back on the same port). Every user of that
+ * server sees it, so only a run that has the stack to itself (the faults benchmark) injects it.
  */
 export async function startFaultRig(options: {
   taskQueue: string
@@ -65,6 +79,7 @@ export async function startFaultRig(options: {
     postgres: await toxiproxy.proxy('postgres', hostPort(config.DATABASE_URL)),
     redis: await toxiproxy.proxy('redis', hostPort(config.REDIS_URL)),
     temporal: await toxiproxy.proxy('temporal', config.TEMPORAL_ADDRESS),
+    gateway: await toxiproxy.proxy('gateway', hostPort(config.REDIS_URL)),
   }
   const bundleFile = join(tmpdir(), `checkout-bundle-${randomUUID()}.js`)
   await writeFile(bundleFile, options.bundleCode)
@@ -91,6 +106,7 @@ export async function startFaultRig(options: {
         options.taskQueue,
         bundleFile,
         String(options.processingMs ?? 1_500),
+        through(config.REDIS_URL, proxies.gateway),
       ],
       { env: workerEnv, stdio: ['ignore', 'pipe', 'pipe'] },
     )
@@ -163,7 +179,29 @@ export async function startFaultRig(options: {
         await killWorker()
         await sleep(ms)
         return startWorker()
+      case 'gateway_reset':
+        // Every gateway connection is reset as soon as data flows: calls in flight fail.
+        await proxies.gateway.add('reset_peer', { timeout: 0 })
+        await sleep(ms)
+        return proxies.gateway.clear()
+      case 'gateway_latency':
+        await proxies.gateway.add('latency', { latency: 1_500, jitter: 500 })
+        await sleep(ms)
+        return proxies.gateway.clear()
+      case 'postgres_restart':
+        await stackPostgres('down')
+        await sleep(ms)
+        await stackPostgres('up')
+        return
     }
+  }
+
+  /** Stops or starts the stack's PostgreSQL with the stack script (the way an operator would). */
+  async function stackPostgres(action: 'down' | 'up'): Promise<void> {
+    await run('bash', [stackScript, action], {
+      env: { ...process.env, STACK_SERVICES: 'postgres' },
+      timeout: 120_000,
+    })
   }
 
   const db = createDb(config.DATABASE_URL, 10)
