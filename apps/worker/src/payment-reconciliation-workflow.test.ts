@@ -143,7 +143,8 @@ describe('paymentReconciliationWorkflow on the Temporal dev server', () => {
     expect(await sweep(ids)).toEqual({
       checked: 5,
       signalled: 1,
-      flagged: 3,
+      flagged: 2,
+      refunded: 1,
       resolved: 0,
       batches: 3,
     })
@@ -159,7 +160,39 @@ describe('paymentReconciliationWorkflow on the Temporal dev server', () => {
     expect(byOrder(paidWithoutMoney.orderId)).toMatchObject([
       { kind: 'order_paid_gateway_not_succeeded', action: 'flagged', gateway_status: 'failed' },
     ])
-    expect(byOrder(cancelledButCharged.orderId)[0]?.detail).toMatch(/refund the payment/)
+    // The charge that landed after its order was cancelled is given back, not left for a person.
+    expect(byOrder(cancelledButCharged.orderId)).toMatchObject([
+      {
+        kind: 'gateway_succeeded_order_unpaid',
+        action: 'refunded',
+        resolved_at: expect.any(Date) as Date,
+      },
+    ])
+    const atGateway = JSON.parse(
+      (await redis.get(`tgw:intent:${cancelledButCharged.intentId}`)) ?? '{}',
+    ) as { refundedMinor?: number }
+    expect(atGateway.refundedMinor).toBe(10_000)
+    expect(
+      await db
+        .selectFrom('refunds')
+        .select(['amount_minor', 'status'])
+        .where('payment_id', '=', cancelledButCharged.paymentId)
+        .execute(),
+    ).toEqual([{ amount_minor: 10_000, status: 'succeeded' }])
+    expect(
+      await db
+        .selectFrom('payments')
+        .select(['status', 'captured_minor', 'refunded_minor'])
+        .where('id', '=', cancelledButCharged.paymentId)
+        .executeTakeFirst(),
+    ).toEqual({ status: 'refunded', captured_minor: 10_000, refunded_minor: 10_000 })
+    expect(
+      await db
+        .selectFrom('outbox')
+        .select('event_type')
+        .where('aggregate_id', '=', cancelledButCharged.orderId)
+        .execute(),
+    ).toEqual([{ event_type: 'order.refunded' }])
     expect(byOrder(consistent.orderId)).toEqual([])
 
     // The running checkout received the gateway's result as a payment-result signal.
@@ -187,7 +220,8 @@ describe('paymentReconciliationWorkflow on the Temporal dev server', () => {
       .set({ status: 'paid' })
       .where('id', '=', orderWriteFailed.orderId)
       .execute()
-    expect(await sweep(ids)).toMatchObject({ checked: 5, flagged: 0, resolved: 1 })
+    // ...and the refunded charge is not refunded again.
+    expect(await sweep(ids)).toMatchObject({ checked: 5, flagged: 0, refunded: 0, resolved: 1 })
     const after = await findings(ids)
     expect(after).toHaveLength(found.length)
     expect(after.find((f) => f.order_id === orderWriteFailed.orderId)?.resolved_at).toBeInstanceOf(

@@ -25,6 +25,8 @@ export interface ReconcileBatchResult {
   signalled: number
   /** New findings that need a person. */
   flagged: number
+  /** Charges that succeeded after their order was cancelled, refunded by the sweep. */
+  refunded: number
   /** Earlier findings closed because gateway and order agree now. */
   resolved: number
   /** Where the next batch starts, or null when this was the last one. */

@@ -1,6 +1,8 @@
 import {
+  completeStrayChargeRefund,
   listPaymentsToReconcile,
   recordReconciliationFinding,
+  reserveStrayChargeRefund,
   resolveReconciliationFindings,
   type FindingInput,
   type PaymentToReconcile,
@@ -34,6 +36,7 @@ const PAID_STATUSES: ReadonlySet<OrderStatus> = new Set([
 type Verdict =
   | { kind: 'consistent' }
   | { kind: 'skip' }
+  | { kind: 'refund' }
   | { kind: 'finding'; finding: FindingInput }
 
 /** Hands a succeeded payment to its running checkout; false when the checkout has ended (or never ran). */
@@ -68,6 +71,12 @@ async function judge(
     orderStatus: payment.orderStatus,
   }
   const paid = PAID_STATUSES.has(payment.orderStatus)
+  if (gatewayStatus === 'succeeded' && payment.orderStatus === 'cancelled') {
+    // Money taken for an order that will not ship: give it back (once refunded, all agree).
+    return payment.refundedMinor >= payment.amountMinor
+      ? { kind: 'consistent' }
+      : { kind: 'refund' }
+  }
   if (gatewayStatus === 'succeeded' && !paid) {
     if (payment.orderStatus === 'pending' && (await signalCheckout(client, payment))) {
       return {
@@ -86,10 +95,7 @@ async function judge(
         ...base,
         kind: 'gateway_succeeded_order_unpaid',
         action: 'flagged',
-        detail:
-          payment.orderStatus === 'cancelled'
-            ? `Payment ${payment.intentId} succeeded at the gateway but the order was cancelled: refund the payment.`
-            : `Payment ${payment.intentId} succeeded but the order write failed (order still ${payment.orderStatus}, checkout no longer running): confirm or refund it.`,
+        detail: `Payment ${payment.intentId} succeeded but the order write failed (order still ${payment.orderStatus}, checkout no longer running): confirm or refund it.`,
       },
     }
   }
@@ -118,6 +124,43 @@ export function createPaymentReconciliationActivities({
   logger: Logger
   paymentGateway: PaymentGateway
 }): PaymentReconciliationActivities {
+  /**
+   * Refunds a charge that succeeded after its order was cancelled: reserved in the database first,
+   * then sent under a fixed idempotency key (a retried sweep cannot refund twice), then settled.
+   */
+  async function refundStrayCharge(payment: PaymentToReconcile): Promise<boolean> {
+    const refund = await reserveStrayChargeRefund(db, payment.paymentId)
+    if (!refund) return false
+    const result = await paymentGateway.refund({
+      intentId: payment.intentId,
+      amount: { amount: refund.amountMinor, currency: refund.currency },
+      idempotencyKey: refund.idempotencyKey,
+    })
+    if (result.status === 'failed') {
+      // The gateway refused to give the money back: a person has to.
+      await recordReconciliationFinding(db, {
+        paymentId: payment.paymentId,
+        orderId: payment.orderId,
+        kind: 'gateway_succeeded_order_unpaid',
+        action: 'flagged',
+        gatewayStatus: 'succeeded',
+        orderStatus: payment.orderStatus,
+        detail: `Payment ${payment.intentId} succeeded after the order was cancelled and the gateway refused its refund: refund it by hand.`,
+      })
+      return false
+    }
+    const applied = await completeStrayChargeRefund(db, {
+      refundId: refund.refundId,
+      gatewayRefundId: result.refundId,
+      intentId: payment.intentId,
+    })
+    logger.warn(
+      { orderId: payment.orderId, intentId: payment.intentId, amountMinor: refund.amountMinor },
+      'refunded a payment that succeeded after its order was cancelled',
+    )
+    return applied
+  }
+
   return {
     async reconcilePaymentBatch({ sinceMs, untilMs, limit, after, orderIds }) {
       const payments = await listPaymentsToReconcile(db, {
@@ -131,6 +174,7 @@ export function createPaymentReconciliationActivities({
         checked: 0,
         signalled: 0,
         flagged: 0,
+        refunded: 0,
         resolved: 0,
         next: null,
       }
@@ -150,7 +194,9 @@ export function createPaymentReconciliationActivities({
         }
         result.checked += 1
         const verdict = await judge(client, payment, state)
-        if (verdict.kind === 'consistent') {
+        if (verdict.kind === 'refund') {
+          if (await refundStrayCharge(payment)) result.refunded += 1
+        } else if (verdict.kind === 'consistent') {
           result.resolved += await resolveReconciliationFindings(db, payment.paymentId)
         } else if (verdict.kind === 'finding') {
           const recorded = await recordReconciliationFinding(db, verdict.finding)

@@ -1,1 +1,2 @@
 export * from './payment-reconciliation'
+export * from './stray-charge-refund'

@@ -9,6 +9,9 @@ export interface PaymentToReconcile {
   intentId: string
   gateway: string
   paymentStatus: string
+  /** What the payment asked for and what of it is refunded (or reserved for a refund), minor units. */
+  amountMinor: number
+  refundedMinor: number
   createdAt: Date
   /** `created_at` with microseconds, for the keyset cursor. */
   cursorAt: string
@@ -45,6 +48,8 @@ export async function listPaymentsToReconcile(
       'p.intent_id as intentId',
       'p.gateway',
       'p.status as paymentStatus',
+      'p.amount_minor as amountMinor',
+      'p.refunded_minor as refundedMinor',
       'p.created_at as createdAt',
       'o.id as orderId',
       'o.status as orderStatus',

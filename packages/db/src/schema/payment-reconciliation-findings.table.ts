@@ -12,8 +12,11 @@ export interface PaymentReconciliationFindingTable {
   payment_id: string
   order_id: string
   kind: ReconciliationFindingKind
-  /** `signalled_checkout` = repaired by handing the result to the running checkout; `flagged` = needs a person. */
-  action: 'signalled_checkout' | 'flagged'
+  /**
+   * `signalled_checkout` = repaired by handing the result to the running checkout; `refunded` = a
+   * charge that succeeded after its order was cancelled, refunded by the sweep; `flagged` = needs a person.
+   */
+  action: 'signalled_checkout' | 'flagged' | 'refunded'
   gateway_status: string | null
   order_status: string
   detail: string

@@ -29,6 +29,7 @@ export async function paymentReconciliationWorkflow(
     checked: 0,
     signalled: 0,
     flagged: 0,
+    refunded: 0,
     resolved: 0,
     batches: 0,
   }
@@ -44,6 +45,8 @@ export async function paymentReconciliationWorkflow(
     total.checked += batch.checked
     total.signalled += batch.signalled
     total.flagged += batch.flagged
+    // Batches recorded before the sweep refunded anything carry no count.
+    total.refunded += batch.refunded ?? 0
     total.resolved += batch.resolved
     if (!batch.next) break
     after = batch.next
