@@ -9,6 +9,7 @@ import { createContextFactory } from '../context'
 import { MAX_UPLOAD_BODY_BYTES } from '../protection/http-hardening'
 import { attachOpenApiMeta } from './openapi-meta'
 import { buildOpenApiDocument, REST_BASE_PATH } from './openapi-document'
+import { prepareRestInputs, setTypedQuery } from './query-input'
 
 const DOCS_PATH = '/docs'
 const SWAGGER_DIR = path.dirname(
@@ -38,6 +39,7 @@ export function createRestHandler(anyRouter: AnyTRPCRouter, deps: ApiDeps) {
   // The routers' Meta does not declare the openapi key, which attachOpenApiMeta adds at start.
   const appRouter = anyRouter as unknown as OpenApiRouter
   attachOpenApiMeta(appRouter)
+  const queryInputs = prepareRestInputs(appRouter._def.procedures)
   const handler = createOpenApiNodeHttpHandler<
     OpenApiRouter,
     http.IncomingMessage,
@@ -82,7 +84,12 @@ export function createRestHandler(anyRouter: AnyTRPCRouter, deps: ApiDeps) {
       return true
     }
     if (urlPath !== REST_BASE_PATH && !urlPath.startsWith(`${REST_BASE_PATH}/`)) return false
-    req.url = (req.url ?? '/').slice(REST_BASE_PATH.length) || '/'
+    const rest = (req.url ?? '/').slice(REST_BASE_PATH.length)
+    req.url = rest.startsWith('/') ? rest : `/${rest}`
+    const url = new URL(`http://127.0.0.1${req.url}`)
+    const procedurePath = url.pathname.replace(/(.)\/$/, '$1').toLowerCase()
+    const inputs = req.method === 'GET' && queryInputs.get(procedurePath)
+    if (inputs) setTypedQuery(req, url, inputs)
     handler(req, res).catch((error: unknown) => {
       deps.logger.error({ err: error }, 'REST request failed')
       if (!res.headersSent) res.writeHead(500).end()
