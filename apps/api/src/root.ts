@@ -9,6 +9,7 @@ import { notificationsRouter } from './routers/notifications'
 import { oidcRouter } from './routers/oidc'
 import { recommendationsRouter } from './routers/recommendations'
 import { orderHistoryRouter } from './routers/order-history'
+import { paymentsRouter } from './routers/payments'
 import { ordersRouter } from './routers/orders'
 import { reviewModerationRouter } from './routers/review-moderation'
 import { refundsRouter } from './routers/refunds'
@@ -37,6 +38,7 @@ export const appRouter = router({
   oidc: oidcRouter,
   recommendations: recommendationsRouter,
   orders: mergeRouters(ordersRouter, orderHistoryRouter),
+  payments: paymentsRouter,
   reviewModeration: reviewModerationRouter,
   refunds: refundsRouter,
   reviews: reviewsRouter,

@@ -64,6 +64,13 @@ const ConfigSchema = z.object({
   TYPESENSE_URL: optionalUrl,
   TYPESENSE_API_KEY: z.string().default('emporium-dev-key'),
   STRIPE_SECRET_KEY: z.string().optional(),
+  /** Publishable key (`pk_…`) given to browsers for Stripe Elements; unset/empty = no card Element. */
+  STRIPE_PUBLISHABLE_KEY: z
+    .string()
+    .trim()
+    .transform((v) => (v === '' ? undefined : v))
+    .pipe(z.string().startsWith('pk_', 'a Stripe publishable key starts with pk_').optional())
+    .optional(),
   /** Base URL of the Stripe API; points at stripe-mock in the local stack. Unset = api.stripe.com. */
   STRIPE_API_URL: optionalUrl,
   /** Signing secret of the Stripe webhook endpoint (`whsec_…`); the default only suits development and tests. */

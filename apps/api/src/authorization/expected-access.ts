@@ -63,6 +63,7 @@ export const EXPECTED_ACCESS: Record<string, Meta['access']> = {
   'orders.place': 'authed',
   'orders.progress': 'authed',
   'orders.updatePaymentMethod': 'authed',
+  'payments.config': 'public',
   'refunds.adminCreateRefund': 'admin',
   'refunds.adminListRefunds': 'admin',
   'refunds.sellerCreateRefund': 'seller',
