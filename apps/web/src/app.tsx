@@ -25,6 +25,8 @@ import { SellerProductsPage } from './seller/seller-products-page'
 import { ProductEditorPage } from './seller/product-editor-page'
 import { BulkImportPage } from './seller/bulk-import-page'
 import { InventoryPage } from './seller/inventory-page'
+import { SellerOrderPage } from './seller/seller-order-page'
+import { SellerOrdersPage } from './seller/seller-orders-page'
 import { WorkflowsPage } from './admin/workflows-page'
 import { CheckoutPage } from './checkout/checkout-page'
 import { CheckoutProgressPage } from './checkout/checkout-progress-page'
@@ -58,6 +60,13 @@ const PAGES: Page[] = [
   { path: '/seller/products/', label: 'Edit product', Component: ProductEditorPage, prefix: true },
   { path: '/seller/import', label: 'Import', Component: BulkImportPage, inNav: isSeller },
   { path: '/seller/inventory', label: 'Inventory', Component: InventoryPage, inNav: isSeller },
+  {
+    path: '/seller/orders',
+    label: 'Orders to fulfil',
+    Component: SellerOrdersPage,
+    inNav: isSeller,
+  },
+  { path: '/seller/orders/', label: 'Seller order', Component: SellerOrderPage, prefix: true },
   { path: '/status', label: 'System status', Component: StatusPage },
   {
     path: '/sell',

@@ -11,6 +11,7 @@ import {
 import {
   FulfillmentStatusSchema,
   SellerFulfillmentView,
+  ShipOrderInput,
   TrackingStatusSchema,
 } from '@emporium/domain/fulfillment'
 import { OrderStatusSchema } from '@emporium/domain'
@@ -23,17 +24,6 @@ const notFound = (what: 'order' | 'shipment') =>
   new TRPCError({ code: 'NOT_FOUND', message: `No such ${what}.` })
 
 const FulfillmentId = z.object({ fulfillmentId: z.uuid('No such order') })
-
-const ShipInput = z.object({
-  fulfillmentId: z.uuid('No such order'),
-  carrier: z.string().trim().min(1, 'Carrier is required').max(60, 'Carrier is too long'),
-  trackingNumber: z
-    .string()
-    .trim()
-    .min(4, 'Tracking number is too short')
-    .max(60, 'Tracking number is too long')
-    .regex(/^[A-Za-z0-9-]+$/, 'Tracking number may contain letters, digits and dashes only'),
-})
 
 const TrackingInput = z.object({
   shipmentId: z.uuid('No such shipment'),
@@ -101,7 +91,7 @@ export const sellerOrdersRouter = router({
    * fulfilling while other stores still have to ship, shipped when all have.
    */
   shipOrder: sellerProcedure
-    .input(ShipInput)
+    .input(ShipOrderInput)
     .output(SellerFulfillmentView.extend({ shipmentId: z.string() }))
     .mutation(async ({ ctx, input }) => {
       const result = await shipFulfillment(

@@ -53,7 +53,10 @@ function OrderDetails({ orderId }: { orderId: string }) {
                     {item.productName} <span className="muted">({item.sku})</span>
                   </th>
                   <td>{item.storeName}</td>
-                  <td>{item.quantity}</td>
+                  <td>
+                    {item.quantity}
+                    {item.refundedQuantity > 0 ? `, ${item.refundedQuantity} refunded` : ''}
+                  </td>
                   <td>{formatPrice(item.lineTotal)}</td>
                 </tr>
               ))}
@@ -84,6 +87,11 @@ function OrderDetails({ orderId }: { orderId: string }) {
           {o.payment ? (
             <p>
               Payment: {o.payment.status}, {formatPrice(o.payment.captured)} captured
+            </p>
+          ) : null}
+          {o.payment && o.payment.refunded.amount > 0 ? (
+            <p className="notice" role="status">
+              Refunded to you: <strong>{formatPrice(o.payment.refunded)}</strong>
             </p>
           ) : null}
           <h3>Tracking</h3>

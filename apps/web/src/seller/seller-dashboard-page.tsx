@@ -33,6 +33,9 @@ export function SellerDashboardPage() {
               <li>
                 <Link to="/seller/inventory">Inventory</Link>
               </li>
+              <li>
+                <Link to="/seller/orders">Orders to fulfil</Link>
+              </li>
             </ul>
           </PageSection>
         )}

@@ -13,4 +13,5 @@ export {
   type TrackingStatus,
 } from './fulfillment-status'
 export * from './order-views'
+export { ShipOrderInput } from './ship-order-input'
 export { buildTimeline, type TimelineFacts } from './timeline'
