@@ -20,6 +20,7 @@ import type { Kysely } from 'kysely'
 import { createSessionStore, type SessionStore } from './accounts/session-store'
 import { CatalogCache } from './catalog/catalog-cache'
 import { requestIdClientInterceptor } from './observability/request-id-client-interceptor'
+import { OpenTelemetryWorkflowClientInterceptor } from '@temporalio/interceptors-opentelemetry'
 import {
   DEFAULT_CHECKOUT_ADMISSION,
   type CheckoutAdmissionSettings,
@@ -78,7 +79,10 @@ export function createApiDeps(
     redis,
     temporal: () => {
       temporal ??= createTemporalClient(config, {
-        interceptors: { workflow: [requestIdClientInterceptor] },
+        // The trace context (while tracing is on) goes into the workflow's headers beside the request id.
+        interceptors: {
+          workflow: [requestIdClientInterceptor, new OpenTelemetryWorkflowClientInterceptor()],
+        },
       }).catch((error: unknown) => {
         temporal = undefined // retry on the next call instead of caching the failure
         throw error

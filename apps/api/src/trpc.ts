@@ -2,6 +2,7 @@ import { initTRPC, TRPCError } from '@trpc/server'
 import { z, ZodError } from 'zod'
 import type { Context } from './context'
 import { observeProcedure } from './observability/observe-procedure'
+import { traceProcedure } from './observability/trace-procedure'
 import { crossSiteRefusal } from './protection/origin-check'
 import { consumeOrThrow } from './protection/rate-limits'
 
@@ -55,6 +56,9 @@ const logUnexpected = t.middleware(async ({ ctx, path, type, next }) => {
 /** Request id in every log line and started workflow; per-procedure metrics. */
 const observe = t.middleware(observeProcedure)
 
+/** A trace span per procedure call (see trace-procedure.ts). */
+const traced = t.middleware(traceProcedure)
+
 /** Per-IP limit on every call, and the cross-site check on every mutation. */
 const guard = t.middleware(async ({ ctx, type, next }) => {
   await consumeOrThrow(ctx.rateLimiters.publicPerIp, ctx.ip, 'requests')
@@ -68,6 +72,7 @@ const guard = t.middleware(async ({ ctx, type, next }) => {
 
 /** Anyone may call it. */
 export const publicProcedure = t.procedure
+  .use(traced)
   .use(observe)
   .use(logUnexpected)
   .use(guard)

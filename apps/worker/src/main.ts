@@ -1,4 +1,4 @@
-import { createSearchEngine, createTemporalClient, loadConfig } from '@emporium/infra'
+import { createSearchEngine, createTemporalClient, loadConfig, startTracing } from '@emporium/infra'
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker'
 import { createActivities } from './activities'
 import { closeWorkerDeps, createWorkerDeps } from './deps'
@@ -29,6 +29,8 @@ const pinoLevels = {
 const config = loadConfig()
 const deps = createWorkerDeps(config)
 const { logger } = deps
+// Before any traced work: activity spans, workflow spans from the sandbox, their PostgreSQL queries.
+const tracing = startTracing(config, 'emporium-worker', { logger })
 
 const sdkMetricsPort = await freePort()
 // Temporal's own logs go through pino too. On SIGINT/SIGTERM the runtime shuts every worker down:
@@ -132,5 +134,8 @@ try {
   indexerRedis.disconnect()
   await closeWorkerDeps(deps)
   await metrics?.close()
+  await tracing.shutdown().catch((error: unknown) => {
+    logger.warn({ err: error }, 'last traces not exported')
+  })
 }
 process.exit(exitCode)

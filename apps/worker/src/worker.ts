@@ -10,6 +10,7 @@ import {
 } from '@temporalio/worker'
 
 import { activityObserver } from './observability/activity-observer'
+import { activityTracing, workflowTracingSinks } from './observability/tracing-interceptors'
 
 let sharedBundle: Promise<WorkflowBundleWithSourceMap> | undefined
 
@@ -48,8 +49,10 @@ export async function createWorker(options: CreateWorkerOptions): Promise<Worker
     activities: options.activities,
     workflowBundle: options.workflowBundle ?? (await getWorkflowBundle()),
     shutdownGraceTime: '10 seconds',
+    sinks: workflowTracingSinks(),
     interceptors: {
       activity: [
+        activityTracing,
         activityObserver(options.logger ?? createLogger({ LOG_LEVEL: 'silent' }, 'worker')),
       ],
     },

@@ -106,6 +106,10 @@ const ConfigSchema = z.object({
   PII_ENCRYPTION_KEYS: z.string().min(1).default(DEV_PII_KEYS),
   /** Id of the current key in PII_ENCRYPTION_KEYS. */
   PII_ENCRYPTION_KEY_ID: z.string().min(1).default('dev'),
+  /** Where OpenTelemetry traces go: nowhere (default), printed to stdout, or an OTLP/HTTP collector. */
+  OTEL_TRACES_EXPORTER: z.enum(['none', 'console', 'otlp']).default('none'),
+  /** Base URL of the OTLP/HTTP collector (traces are posted to `<endpoint>/v1/traces`). */
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.url().default('http://127.0.0.1:4318'),
   /** How long a cart stays untouched before the first abandonment reminder (default 1 hour). */
   CART_ABANDONMENT_IDLE_MS: z.coerce.number().int().positive().default(3_600_000),
 })

@@ -38,3 +38,4 @@ export {
 } from './toxiproxy/toxiproxy-server'
 export { startHttpFaultProxy, type HttpFaultProxy } from './http-fault-proxy'
 export { testGatewayCharges, type TestGatewayCharges } from './payment-gateway/test-gateway-ledger'
+export { InMemorySpanExporter } from '@opentelemetry/sdk-trace-base'

@@ -6,4 +6,5 @@ export const workflowsPath: string = fileURLToPath(new URL('./workflows/index.ts
 /** Workflow interceptor modules bundled beside the workflows (`bundleWorkflowCode`'s `workflowInterceptorModules`). */
 export const workflowInterceptorModules: string[] = [
   fileURLToPath(new URL('./interceptors/request-context-interceptors.ts', import.meta.url)),
+  fileURLToPath(new URL('./interceptors/trace-context-interceptors.ts', import.meta.url)),
 ]
