@@ -18,6 +18,10 @@ export interface CheckoutInput {
   paymentMethodToken: string
   /** Request id of the API call that started it, carried into activity logs. */
   requestId?: string
+  /** The shopper's IP as the API saw it, for fraud screening (absent in checkouts started before it). */
+  clientIp?: string
+  /** A billing address of the shopper's address book; absent = billed where it ships. */
+  billingAddressId?: string
   /** Payment waits and retries; defaults (DEFAULT_CHECKOUT_TIMEOUTS) suit production, tests shorten them. */
   timeouts?: Partial<CheckoutTimeouts>
 }
@@ -36,6 +40,8 @@ export interface CheckoutTimeouts {
   paymentMethodWaitMs: number
   /** How long an unavailable gateway (or open circuit breaker) is retried before the attempt counts as failed. */
   gatewayPatienceMs: number
+  /** How long an order held for fraud review waits for an administrator before it is cancelled. */
+  fraudReviewTimeoutMs: number
 }
 
 export const DEFAULT_CHECKOUT_TIMEOUTS: CheckoutTimeouts = {
@@ -45,6 +51,7 @@ export const DEFAULT_CHECKOUT_TIMEOUTS: CheckoutTimeouts = {
   paymentRetryBackoffMs: 60_000,
   paymentMethodWaitMs: 30 * 60_000,
   gatewayPatienceMs: 30 * 60_000,
+  fraudReviewTimeoutMs: 24 * 60 * 60_000,
 }
 
 /** Where a checkout stands, as the shopper's progress view shows it. */
@@ -52,6 +59,8 @@ export type CheckoutStage =
   | 'validating'
   | 'reserving'
   | 'creating_order'
+  /** Screened as risky: nothing is charged until an administrator approves the order. */
+  | 'held_for_review'
   | 'charging'
   | 'awaiting_payment'
   | 'retrying_payment'
@@ -68,6 +77,8 @@ export type CheckoutFailureCode =
   | 'payment_declined'
   | 'payment_timeout'
   | 'customer_cancelled'
+  | 'fraud_review_rejected'
+  | 'fraud_review_expired'
 
 export interface CheckoutFailure {
   code: CheckoutFailureCode

@@ -21,6 +21,7 @@ const CheckoutStageSchema = z.enum([
   'validating',
   'reserving',
   'creating_order',
+  'held_for_review',
   'charging',
   'awaiting_payment',
   'retrying_payment',

@@ -37,7 +37,12 @@ async function recall(ctx: Context, redisKey: string): Promise<CheckoutHandleRef
  */
 export async function startCheckout(
   ctx: Context & { session: NonNullable<Context['session']> },
-  input: { shippingAddressId: string; paymentMethodToken: string; idempotencyKey: string },
+  input: {
+    shippingAddressId: string
+    billingAddressId?: string
+    paymentMethodToken: string
+    idempotencyKey: string
+  },
 ): Promise<CheckoutHandleRef> {
   const userId = ctx.session.userId
   const redisKey = idempotencyRedisKey(userId, input.idempotencyKey)
@@ -62,6 +67,12 @@ export async function startCheckout(
       message: 'That shipping address is not in your address book.',
     })
   }
+  if (input.billingAddressId && !addresses.some((a) => a.id === input.billingAddressId)) {
+    throw new TRPCError({
+      code: 'NOT_FOUND',
+      message: 'That billing address is not in your address book.',
+    })
+  }
 
   const checkoutId = checkoutWorkflowId(cart.meta.id)
   const claimed = await ctx.redis.set(
@@ -81,6 +92,9 @@ export async function startCheckout(
     shippingAddressId: input.shippingAddressId,
     paymentMethodToken: input.paymentMethodToken,
     requestId: ctx.requestId,
+    // The caller's IP (X-Forwarded-For only behind our own proxy), for fraud screening.
+    clientIp: ctx.ip,
+    ...(input.billingAddressId ? { billingAddressId: input.billingAddressId } : {}),
   }
   try {
     const client = await temporalClientOf(ctx)

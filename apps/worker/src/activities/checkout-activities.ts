@@ -8,10 +8,11 @@ import {
   reserveStock,
 } from '@emporium/db'
 import { reserveThroughGate, returnUnits } from '@emporium/infra'
-import type { CheckoutActivities } from '@emporium/workflows'
+import type { CheckoutActivities, FraudReviewActivities } from '@emporium/workflows'
 import { ApplicationFailure } from '@temporalio/common'
 import type { WorkerDeps } from '../deps'
 import { createCheckoutPaymentActivities } from './checkout-payment-activities'
+import { createFraudReviewActivities } from './fraud-review-activities'
 import { refuse, validateCart } from './checkout-validation'
 
 // Deletes the user→cart pointer only while it still names this cart (a newer cart keeps its own).
@@ -25,7 +26,7 @@ export function createCheckoutActivities(
   deps: Pick<WorkerDeps, 'db' | 'redis' | 'logger' | 'paymentGateway'> & {
     cartSettings?: CartSettings
   },
-): CheckoutActivities {
+): CheckoutActivities & FraudReviewActivities {
   const { db, redis, logger } = deps
   return {
     validateCart: (input) => validateCart(deps, input),
@@ -117,5 +118,6 @@ export function createCheckoutActivities(
     },
 
     ...createCheckoutPaymentActivities(deps),
+    ...createFraudReviewActivities(deps),
   }
 }

@@ -46,6 +46,7 @@ import type { ProductViewTable } from './product-views.table'
 import type { OutboxEventTable } from './outbox.table'
 import type { NotificationPreferenceTable } from './notification-preferences.table'
 import type { NotificationTable } from './notifications.table'
+import type { OrderRiskReviewTable } from './order-risk-reviews.table'
 
 /** Every application table, keyed by its SQL name (snake_case columns, no case plugin). */
 export interface Database {
@@ -97,4 +98,5 @@ export interface Database {
   outbox: OutboxEventTable
   notification_preferences: NotificationPreferenceTable
   notifications: NotificationTable
+  order_risk_reviews: OrderRiskReviewTable
 }

@@ -7,6 +7,7 @@ import {
   ApplicationFailure,
   condition,
   log,
+  patched,
   proxyActivities,
   setCurrentDetails,
   setHandler,
@@ -31,12 +32,14 @@ import {
   type CheckoutTimeouts,
 } from '../checkout'
 import type { CheckoutActivities } from '../checkout-activities'
+import { FRAUD_REVIEW_PATCH } from '../fraud-review'
 import {
   CheckoutFailed,
   CheckoutState,
   collectPayment,
   paymentActivities,
 } from './checkout-payment'
+import { screenForFraud } from './checkout-fraud-review'
 
 /** Refusals the activities report as non-retryable ApplicationFailures of these types. */
 const BUSINESS_REFUSALS: readonly CheckoutFailureCode[] = [
@@ -162,11 +165,15 @@ export async function checkoutWorkflow(input: CheckoutInput): Promise<CheckoutRe
     state.setStage('reserving')
     describe('reserving stock')
     undo.unshift(() => durable.releaseInventory({ ownerKey }))
+    // Since this patch the created order is screened for fraud before it is charged, and a held
+    // order keeps its stock reserved for as long as its review may take.
+    const fraudReview = patched(FRAUD_REVIEW_PATCH)
+    const reviewHoldMs = fraudReview ? timeouts.fraudReviewTimeoutMs : 0
     await business.reserveInventory({
       ownerKey,
       lines: plan.lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity })),
       shippingRegion: plan.shippingRegion,
-      expiresAtMs: Date.now() + reservationHoldMs(timeouts),
+      expiresAtMs: Date.now() + reservationHoldMs(timeouts) + reviewHoldMs,
     })
     await state.settleCancel()
 
@@ -192,6 +199,22 @@ export async function checkoutWorkflow(input: CheckoutInput): Promise<CheckoutRe
       { key: ORDER_ID_ATTRIBUTE, value: order.orderId },
       { key: ORDER_STATUS_ATTRIBUTE, value: 'pending' },
     ])
+    if (fraudReview) {
+      await screenForFraud(
+        state,
+        {
+          orderId: order.orderId,
+          userId: input.userId,
+          checkoutWorkflowId: workflowId,
+          clientIp: input.clientIp ?? null,
+          billingAddressId: input.billingAddressId ?? null,
+          shippingCountry: plan.shippingAddress.country ?? '',
+          total: { amount: plan.totalMinor, currency: plan.currency },
+        },
+        timeouts,
+        describe,
+      )
+    }
     describe('waiting for payment')
 
     const intentId = await collectPayment(

@@ -1,0 +1,2 @@
+export * from './risk-signals'
+export * from './risk-reviews'
