@@ -8,6 +8,7 @@ bash scripts/ensure-deps.sh
 bash scripts/ensure-chromium.sh
 bash scripts/stack.sh up
 bash scripts/scale.sh install # nginx, for the scale-out test
+bash scripts/install-schemathesis.sh >/dev/null # the API fuzzer, for the OpenAPI fuzz test
 # shellcheck source=scripts/test-env.sh
 source scripts/test-env.sh
 echo "› migrating the test database"

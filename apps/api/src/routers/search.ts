@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { CurrencyCodeSchema } from '@emporium/domain'
 import {
   AutocompleteResultSchema,
   loadPersonalization,
@@ -13,10 +14,7 @@ const SearchProductsInput = z.object({
   q: z.string().max(200).default(''),
   filters: SearchFiltersSchema.default({}),
   sort: z.enum(SEARCH_SORTS).default('relevance'),
-  currency: z
-    .string()
-    .regex(/^[A-Z]{3}$/, 'a currency is a three-letter ISO code')
-    .default('USD'),
+  currency: CurrencyCodeSchema.default('USD'),
   page: z.number().int().min(1).max(100).default(1),
   perPage: z.number().int().min(1).max(100).default(24),
   /** Signed-in shoppers get results boosted by their affinities unless they turn it off. */
