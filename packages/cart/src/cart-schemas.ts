@@ -31,10 +31,8 @@ export const UpdateLineInput = z.object({
   quantity: Quantity.min(0, { error: 'Quantity cannot be negative' }),
 })
 
-/** Input naming one coupon code. */
-export const CouponCodeInput = z.object({
-  code: z.string().trim().min(1, { error: 'Enter a coupon code' }).max(64),
-})
+/** Input naming one coupon code (shared with the web's coupon form). */
+export { CouponCodeInput } from '@emporium/domain'
 
 /** Input of `cart.setShippingRegion`: a country (`DE`) or subdivision (`US-NY`) code. */
 export const ShippingRegionInput = z.object({

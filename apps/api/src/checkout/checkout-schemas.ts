@@ -1,14 +1,7 @@
 import { z } from 'zod'
 
-export const PlaceOrderInput = z.object({
-  shippingAddressId: z.uuid({ message: 'Choose a shipping address from your address book.' }),
-  /** A Stripe payment method id or a test-gateway token (e.g. tok_visa) — never a card number. */
-  paymentMethodToken: z
-    .string()
-    .min(3)
-    .max(255)
-    .regex(/^[A-Za-z0-9_]+$/, 'A payment method token is letters, digits and underscores.'),
-})
+/** Shared with the checkout form, which checks its input before sending it. */
+export { PlaceOrderInput } from '@emporium/domain'
 
 export const CheckoutRef = z.object({
   checkoutId: z

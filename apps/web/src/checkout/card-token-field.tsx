@@ -2,22 +2,36 @@ import { Field } from '../forms/form-parts'
 import { TEST_CARDS } from './test-cards'
 
 /**
- * The test payment gateway's card field: shoppers (and testers) type a card token, never a card
- * number; the tokens and their outcomes are listed under it.
+ * The card field when no Stripe card form is configured: shoppers (and testers) type a card token,
+ * never a card number. With the test gateway its tokens and their outcomes are listed under it;
+ * with Stripe but no publishable key (stripe-mock, Stripe test mode) it takes a test PaymentMethod id.
  */
 export function CardTokenField({
   errors,
-  defaultValue = 'tok_visa',
+  gateway = 'test',
 }: {
   errors?: string[] | undefined
-  defaultValue?: string
+  gateway?: 'test' | 'stripe'
 }) {
+  if (gateway === 'stripe') {
+    return (
+      <Field
+        label="Stripe payment method"
+        name="paymentMethodToken"
+        defaultValue="pm_card_visa"
+        autoComplete="off"
+        spellCheck={false}
+        errors={errors}
+        hint="Payments go to Stripe in test mode without its card form: enter a test payment method id such as pm_card_visa."
+      />
+    )
+  }
   return (
     <div className="stack">
       <Field
         label="Card token"
         name="paymentMethodToken"
-        defaultValue={defaultValue}
+        defaultValue="tok_visa"
         autoComplete="off"
         spellCheck={false}
         errors={errors}

@@ -1,17 +1,16 @@
+import { PlaceOrderInput } from '@emporium/domain'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { useState, type FormEvent } from 'react'
+import { useId, useState } from 'react'
 import { RequireSignIn } from '../account/require-sign-in'
 import { CART_KEY, useCart } from '../cart/use-cart'
 import { CartTotals } from '../cart/cart-totals'
-import { errorMessage, serverFieldErrors } from '../forms/field-errors'
-import { formText } from '../forms/form-text'
+import { errorMessage, validate } from '../forms/field-errors'
 import { FormMessage, SubmitButton } from '../forms/form-parts'
+import { FieldProblems, useSchemaForm } from '../forms/use-schema-form'
 import { Link, navigate } from '../router'
 import { trpc, type AddressView } from '../trpc'
 import { QueryView } from '../ui/query-view'
-import { CardTokenField } from './card-token-field'
-
-const TOKEN = /^[A-Za-z0-9_]{3,255}$/
+import { usePaymentMethod } from './use-payment-method'
 
 /** Where the order ships: the region the cart prices tax for (`US-NY`, or the country). */
 function shippingRegionOf(address: AddressView): string {
@@ -19,7 +18,9 @@ function shippingRegionOf(address: AddressView): string {
   return region && /^[A-Z0-9]{1,3}$/.test(region) ? `${address.country}-${region}` : address.country
 }
 
-/** `/checkout`: pick an address from the address book, enter a card token, place the order. */
+const AddressChoice = PlaceOrderInput.pick({ shippingAddressId: true })
+
+/** `/checkout`: pick an address from the address book, give a card, place the order. */
 export function CheckoutPage() {
   return (
     <RequireSignIn title="Checkout" returnTo="/checkout">
@@ -35,35 +36,32 @@ function CheckoutForm() {
     queryKey: ['account', 'addresses'],
     queryFn: () => trpc.account.listAddresses.query(),
   })
-  const [problems, setProblems] = useState<Record<string, string[]>>({})
+  const payment = usePaymentMethod()
+  const addressErrorId = useId()
   // One key per visit to this page: a retried or double-clicked "Place order" is the same order.
   const [idempotencyKey] = useState(() => crypto.randomUUID())
   const shipTo = useMutation({
     mutationFn: (region: string) => trpc.cart.setShippingRegion.mutate({ region }),
     onSuccess: (view) => queryClient.setQueryData(CART_KEY, view),
   })
-  const place = useMutation({
-    mutationFn: (input: { shippingAddressId: string; paymentMethodToken: string }) =>
-      trpc.orders.place.mutate(input, { context: { idempotencyKey } }),
+  const place = useSchemaForm({
+    schema: PlaceOrderInput,
+    prepare: (raw) => {
+      const values = {
+        shippingAddressId: raw.shippingAddressId ?? '',
+        paymentMethodToken: (raw.paymentMethodToken ?? '').trim(),
+      }
+      if (payment.choice?.kind !== 'stripe-card-element') return values
+      // The address is checked before Stripe is asked for a PaymentMethod.
+      const address = validate(AddressChoice, values)
+      if (!address.ok) throw new FieldProblems(address.errors)
+      return payment.collect(raw).then((paymentMethodToken) => ({ ...values, paymentMethodToken }))
+    },
+    submit: (input) => trpc.orders.place.mutate(input, { context: { idempotencyKey } }),
     onSuccess: ({ checkoutId }) =>
       navigate(`/checkout/progress?id=${encodeURIComponent(checkoutId)}`),
   })
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault()
-    const data = new FormData(event.currentTarget)
-    const shippingAddressId = formText(data, 'shippingAddressId')
-    const paymentMethodToken = formText(data, 'paymentMethodToken').trim()
-    const found: Record<string, string[]> = {}
-    if (!shippingAddressId)
-      found.shippingAddressId = ['Choose a shipping address from your address book.']
-    if (!TOKEN.test(paymentMethodToken))
-      found.paymentMethodToken = [
-        'A payment method token is letters, digits and underscores, like tok_visa.',
-      ]
-    setProblems(found)
-    if (Object.keys(found).length === 0) place.mutate({ shippingAddressId, paymentMethodToken })
-  }
-  const errors = { ...serverFieldErrors(place.error), ...problems }
+  const addressError = place.errors.shippingAddressId
   return (
     <section className="panel" aria-labelledby="checkout-title">
       <h2 id="checkout-title">Checkout</h2>
@@ -78,11 +76,11 @@ function CheckoutForm() {
               {(book) => (
                 <form
                   aria-label="Place your order"
-                  onSubmit={onSubmit}
+                  onSubmit={place.onSubmit}
                   noValidate
                   className="stack"
                 >
-                  <fieldset>
+                  <fieldset aria-describedby={addressError ? addressErrorId : undefined}>
                     <legend>Ship to</legend>
                     {book.length === 0 ? (
                       <p>
@@ -95,13 +93,16 @@ function CheckoutForm() {
                           type="radio"
                           name="shippingAddressId"
                           value={a.id}
+                          aria-invalid={addressError ? true : undefined}
                           onChange={() => shipTo.mutate(shippingRegionOf(a))}
                         />
                         {a.fullName}, {a.line1}, {a.city} {a.postalCode}, {a.country}
                       </label>
                     ))}
-                    {errors.shippingAddressId ? (
-                      <p className="field__error">{errors.shippingAddressId.join(' ')}</p>
+                    {addressError ? (
+                      <p id={addressErrorId} className="field__error">
+                        {addressError.join(' ')}
+                      </p>
                     ) : null}
                     {shipTo.error ? (
                       <p className="form-error">{errorMessage(shipTo.error)}</p>
@@ -109,7 +110,9 @@ function CheckoutForm() {
                   </fieldset>
                   <fieldset>
                     <legend>Payment</legend>
-                    <CardTokenField errors={errors.paymentMethodToken} />
+                    <QueryView query={payment.config} what="the payment options">
+                      {() => payment.field(place.errors.paymentMethodToken)}
+                    </QueryView>
                   </fieldset>
                   <CartTotals totals={view.totals} />
                   {view.checkout.ready ? null : (
@@ -119,9 +122,10 @@ function CheckoutForm() {
                       ))}
                     </ul>
                   )}
-                  <FormMessage error={place.error ? errorMessage(place.error) : null} />
+                  <FormMessage error={place.formError} />
                   <SubmitButton
-                    pending={place.isPending || shipTo.isPending}
+                    pending={place.pending || shipTo.isPending}
+                    disabled={!payment.ready}
                     pendingText="Placing order…"
                   >
                     Place order

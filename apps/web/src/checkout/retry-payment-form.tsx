@@ -1,10 +1,13 @@
+import { PlaceOrderInput } from '@emporium/domain'
 import { useMutation } from '@tanstack/react-query'
-import { useState, type FormEvent } from 'react'
 import { errorMessage } from '../forms/field-errors'
-import { formText } from '../forms/form-text'
 import { FormMessage, SubmitButton } from '../forms/form-parts'
+import { useSchemaForm } from '../forms/use-schema-form'
 import { trpc } from '../trpc'
-import { CardTokenField } from './card-token-field'
+import { QueryView } from '../ui/query-view'
+import { usePaymentMethod } from './use-payment-method'
+
+const NewPaymentMethod = PlaceOrderInput.pick({ paymentMethodToken: true })
 
 /** After a decline: pay with another card, or cancel (nothing is charged; the items are released). */
 export function RetryPaymentForm({
@@ -14,9 +17,14 @@ export function RetryPaymentForm({
   checkoutId: string
   onChange: () => void
 }) {
-  const [problem, setProblem] = useState<string | null>(null)
-  const retry = useMutation({
-    mutationFn: (paymentMethodToken: string) =>
+  const payment = usePaymentMethod()
+  const retry = useSchemaForm({
+    schema: NewPaymentMethod,
+    prepare: (raw) =>
+      payment.choice?.kind === 'stripe-card-element'
+        ? payment.collect(raw).then((paymentMethodToken) => ({ paymentMethodToken }))
+        : { paymentMethodToken: (raw.paymentMethodToken ?? '').trim() },
+    submit: ({ paymentMethodToken }) =>
       trpc.orders.updatePaymentMethod.mutate({ checkoutId, paymentMethodToken }),
     onSuccess: onChange,
   })
@@ -24,24 +32,17 @@ export function RetryPaymentForm({
     mutationFn: () => trpc.orders.cancel.mutate({ checkoutId }),
     onSuccess: onChange,
   })
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault()
-    const token = formText(new FormData(event.currentTarget), 'paymentMethodToken').trim()
-    if (!/^[A-Za-z0-9_]{3,255}$/.test(token))
-      return setProblem('A payment method token is letters, digits and underscores, like tok_visa.')
-    setProblem(null)
-    retry.mutate(token)
-  }
-  const failed = retry.error ?? cancel.error
   return (
-    <form aria-label="Try another card" onSubmit={onSubmit} className="stack">
-      <CardTokenField errors={problem ? [problem] : undefined} />
+    <form aria-label="Try another card" onSubmit={retry.onSubmit} noValidate className="stack">
+      <QueryView query={payment.config} what="the payment options">
+        {() => payment.field(retry.errors.paymentMethodToken)}
+      </QueryView>
       <FormMessage
-        error={failed ? errorMessage(failed) : null}
-        success={cancel.data?.message ?? (retry.isSuccess ? 'Trying the new card…' : null)}
+        error={retry.formError ?? (cancel.error ? errorMessage(cancel.error) : null)}
+        success={cancel.data?.message ?? (retry.mutation.isSuccess ? 'Trying the new card…' : null)}
       />
       <div className="actions">
-        <SubmitButton pending={retry.isPending} pendingText="Sending…">
+        <SubmitButton pending={retry.pending} disabled={!payment.ready} pendingText="Sending…">
           Pay with this card
         </SubmitButton>
         <button type="button" onClick={() => cancel.mutate()} disabled={cancel.isPending}>

@@ -66,13 +66,16 @@ export function SubmitButton({
   pending,
   children,
   pendingText,
+  disabled = false,
 }: {
   pending: boolean
   children: ReactNode
   pendingText: string
+  /** Not usable for another reason than a running request (e.g. no card form). */
+  disabled?: boolean
 }) {
   return (
-    <button type="submit" disabled={pending} aria-busy={pending || undefined}>
+    <button type="submit" disabled={pending || disabled} aria-busy={pending || undefined}>
       {pending ? pendingText : children}
     </button>
   )

@@ -44,9 +44,20 @@ export function ProductCreateForm() {
   return (
     <form aria-label="New product" onSubmit={onSubmit} noValidate className="stack">
       <Field label="Name" name="name" errors={errors.name} required />
-      <div className="field">
+      <div className={`field${errors.description ? ' field--invalid' : ''}`}>
         <label htmlFor="product-description">Description</label>
-        <textarea id="product-description" name="description" rows={3} />
+        <textarea
+          id="product-description"
+          name="description"
+          rows={3}
+          aria-invalid={errors.description ? true : undefined}
+          aria-describedby={errors.description ? 'product-description-error' : undefined}
+        />
+        {errors.description ? (
+          <p id="product-description-error" className="field__error">
+            {errors.description.join(' ')}
+          </p>
+        ) : null}
       </div>
       <Field label="Brand (optional)" name="brand" errors={errors.brand} />
       <Field

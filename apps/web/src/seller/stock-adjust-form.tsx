@@ -54,19 +54,36 @@ export function StockAdjustForm({
     setErrors({})
     adjust.mutate(checked.data)
   }
-  const problems = Object.values(errors).flat()
+  // The schema names `delta` or `setOnHand`; both are typed into the one Units field.
+  const unitErrors = [...(errors.delta ?? []), ...(errors.setOnHand ?? [])]
+  const warehouseErrors = errors.warehouseId ?? []
+  const otherProblems = Object.entries(errors)
+    .filter(([field]) => !['delta', 'setOnHand', 'warehouseId'].includes(field))
+    .flatMap(([, messages]) => messages ?? [])
   return (
     <form aria-label={label} onSubmit={onSubmit} className="stock-form" noValidate>
       {warehouseId === undefined ? (
         <span className="inline-field">
           <label htmlFor={`${id}-warehouse`}>Warehouse</label>
-          <select id={`${id}-warehouse`} name="warehouseId" required disabled={!warehouses.data}>
+          <select
+            id={`${id}-warehouse`}
+            name="warehouseId"
+            required
+            disabled={!warehouses.data}
+            aria-invalid={warehouseErrors.length > 0 || undefined}
+            aria-describedby={warehouseErrors.length > 0 ? `${id}-warehouse-error` : undefined}
+          >
             {(warehouses.data?.items ?? []).map((w) => (
               <option key={w.id} value={w.id}>
                 {w.code} · {w.name}
               </option>
             ))}
           </select>
+          {warehouseErrors.length > 0 ? (
+            <span id={`${id}-warehouse-error`} className="field__error">
+              {warehouseErrors.join(' ')}
+            </span>
+          ) : null}
         </span>
       ) : null}
       <span className="inline-field">
@@ -78,7 +95,20 @@ export function StockAdjustForm({
       </span>
       <span className="inline-field">
         <label htmlFor={`${id}-units`}>Units</label>
-        <input id={`${id}-units`} name="units" type="number" inputMode="numeric" required />
+        <input
+          id={`${id}-units`}
+          name="units"
+          type="number"
+          inputMode="numeric"
+          required
+          aria-invalid={unitErrors.length > 0 || undefined}
+          aria-describedby={unitErrors.length > 0 ? `${id}-units-error` : undefined}
+        />
+        {unitErrors.length > 0 ? (
+          <span id={`${id}-units-error`} className="field__error">
+            {unitErrors.join(' ')}
+          </span>
+        ) : null}
       </span>
       <span className="inline-field">
         <label htmlFor={`${id}-reason`}>Reason</label>
@@ -93,8 +123,8 @@ export function StockAdjustForm({
       </SubmitButton>
       <FormMessage
         error={
-          problems.length > 0
-            ? problems.join(' ')
+          Object.keys(errors).length > 0
+            ? ['Please correct the highlighted fields.', ...otherProblems].join(' ')
             : adjust.error
               ? errorMessage(adjust.error)
               : null

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { useState, type FormEvent } from 'react'
+import { useId, useState, type FormEvent } from 'react'
 import { isDomainError, parseDecimal, toDecimalString, type CurrencyCode } from '@emporium/domain'
+import { ProductInput } from '@emporium/domain/catalog'
 import { formText } from '../forms/form-text'
 import { errorMessage } from '../forms/field-errors'
 import { FormMessage, SubmitButton } from '../forms/form-parts'
@@ -29,6 +30,33 @@ function updateInput(
   }
 }
 
+/**
+ * Problems per variant id: prices that are not decimals, then what the API's own product schema
+ * says about the product with the new prices (e.g. a negative price), at that variant's field.
+ */
+function priceProblems(
+  product: SellerProductView,
+  input: ReturnType<typeof updateInput>,
+  unreadable: Map<string, string>,
+): Map<string, string[]> {
+  const problems = new Map<string, string[]>()
+  const add = (variantId: string, message: string) =>
+    problems.set(variantId, [...(problems.get(variantId) ?? []), message])
+  for (const [variantId, message] of unreadable) add(variantId, message)
+  const { productId: _productId, ...fields } = input
+  const checked = ProductInput.safeParse(fields)
+  if (!checked.success) {
+    for (const issue of checked.error.issues) {
+      const [top, index] = issue.path
+      const variant =
+        top === 'variants' && typeof index === 'number' ? product.variants[index] : undefined
+      // Problems elsewhere in the product are not this form's to fix: the API will say.
+      if (variant) add(variant.id, issue.message)
+    }
+  }
+  return problems
+}
+
 /** One price field per variant in `currency`; saving replaces those prices, leaving others alone. */
 export function VariantPricesForm({
   product,
@@ -38,7 +66,8 @@ export function VariantPricesForm({
   currency: CurrencyCode
 }) {
   const queryClient = useQueryClient()
-  const [problem, setProblem] = useState<string | null>(null)
+  const id = useId()
+  const [problems, setProblems] = useState<Map<string, string[]>>(new Map())
   const [saved, setSaved] = useState<string | null>(null)
   const save = useMutation({
     mutationFn: (input: ReturnType<typeof updateInput>) => trpc.seller.updateProduct.mutate(input),
@@ -52,6 +81,7 @@ export function VariantPricesForm({
     setSaved(null)
     const data = new FormData(event.currentTarget)
     const prices = new Map<string, { amount: number; currency: CurrencyCode }[]>()
+    const unreadable = new Map<string, string>()
     for (const v of product.variants) {
       const text = formText(data, v.id).trim()
       const others = v.prices.filter((p) => p.currency !== currency)
@@ -63,11 +93,13 @@ export function VariantPricesForm({
         prices.set(v.id, [...others, parseDecimal(text, currency)])
       } catch (error) {
         if (!isDomainError(error)) throw error
-        return setProblem(`${v.sku}: enter the price as a number such as 19.99.`)
+        unreadable.set(v.id, 'Enter the price as a number such as 19.99.')
       }
     }
-    setProblem(null)
-    save.mutate(updateInput(product, prices))
+    const input = updateInput(product, prices)
+    const found = priceProblems(product, input, unreadable)
+    setProblems(found)
+    if (found.size === 0) save.mutate(input)
   }
   return (
     <form aria-label={`Prices in ${currency}`} onSubmit={onSubmit} className="stack">
@@ -83,6 +115,8 @@ export function VariantPricesForm({
         <tbody>
           {product.variants.map((v) => {
             const price = v.prices.find((p) => p.currency === currency)
+            const errors = problems.get(v.id)
+            const errorId = `${id}-${v.id}-error`
             return (
               <tr key={v.id}>
                 <th scope="row">{v.title}</th>
@@ -94,7 +128,14 @@ export function VariantPricesForm({
                     aria-label={`Price of ${v.title} in ${currency}`}
                     defaultValue={price ? toDecimalString(price) : ''}
                     key={`${v.id}-${price?.amount ?? 'none'}`}
+                    aria-invalid={errors ? true : undefined}
+                    aria-describedby={errors ? errorId : undefined}
                   />
+                  {errors ? (
+                    <span id={errorId} className="field__error">
+                      {errors.join(' ')}
+                    </span>
+                  ) : null}
                 </td>
               </tr>
             )
@@ -102,7 +143,13 @@ export function VariantPricesForm({
         </tbody>
       </table>
       <FormMessage
-        error={problem ?? (save.error ? errorMessage(save.error) : null)}
+        error={
+          problems.size > 0
+            ? 'Please correct the highlighted prices.'
+            : save.error
+              ? errorMessage(save.error)
+              : null
+        }
         success={saved}
       />
       <SubmitButton pending={save.isPending} pendingText="Saving…">

@@ -13,3 +13,4 @@ export {
 } from './coupon-refusal'
 export { checkCoupon, isEligibleLine } from './check-coupon'
 export { evaluateCoupons, type CouponCart, type CouponEvaluation } from './evaluate-coupons'
+export { CouponCodeInput } from './coupon-code-input'

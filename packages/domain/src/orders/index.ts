@@ -19,3 +19,4 @@ export {
   type CreateRefundInput,
   type RefundRequestResult,
 } from './refund-schemas'
+export { PlaceOrderInput } from './place-order-input'
