@@ -7,12 +7,13 @@ import {
   recordTrackingEvent,
   shipFulfillment,
   type Db,
+  type PiiKeyRing,
 } from '@emporium/db'
 import {
+  AddTrackingEventInput,
   FulfillmentStatusSchema,
   SellerFulfillmentView,
   ShipOrderInput,
-  TrackingStatusSchema,
 } from '@emporium/domain/fulfillment'
 import { OrderStatusSchema } from '@emporium/domain'
 import { toSellerFulfillmentView } from '../order-tracking/order-views'
@@ -25,19 +26,11 @@ const notFound = (what: 'order' | 'shipment') =>
 
 const FulfillmentId = z.object({ fulfillmentId: z.uuid('No such order') })
 
-const TrackingInput = z.object({
-  shipmentId: z.uuid('No such shipment'),
-  status: TrackingStatusSchema,
-  description: z.string().trim().max(300).nullish(),
-  location: z.string().trim().max(120).nullish(),
-  occurredAt: z.iso.datetime({ offset: true, error: 'When must be a date and time' }),
-})
-
 // Carrier clocks drift a little; an update from further in the future is a mistake.
 const MAX_CLOCK_SKEW_MS = 5 * 60_000
 
-async function loadView(db: Db, sellerId: string, fulfillmentId: string) {
-  const row = await findSellerFulfillment(db, sellerId, fulfillmentId)
+async function loadView(db: Db, pii: PiiKeyRing, sellerId: string, fulfillmentId: string) {
+  const row = await findSellerFulfillment(db, pii, sellerId, fulfillmentId)
   if (!row) throw notFound('order')
   return toSellerFulfillmentView(row)
 }
@@ -55,7 +48,7 @@ export const sellerOrdersRouter = router({
     )
     .output(z.object({ items: z.array(SellerFulfillmentView), nextCursor: z.string().nullable() }))
     .query(async ({ ctx, input }) => {
-      const rows = await listSellerFulfillments(ctx.db, ctx.seller.id, {
+      const rows = await listSellerFulfillments(ctx.db, ctx.pii, ctx.seller.id, {
         status: input.status,
         after: input.cursor ? decodeCursor(input.cursor) : undefined,
         limit: input.limit + 1,
@@ -67,7 +60,7 @@ export const sellerOrdersRouter = router({
   getOrder: sellerProcedure
     .input(FulfillmentId)
     .output(SellerFulfillmentView)
-    .query(({ ctx, input }) => loadView(ctx.db, ctx.seller.id, input.fulfillmentId)),
+    .query(({ ctx, input }) => loadView(ctx.db, ctx.pii, ctx.seller.id, input.fulfillmentId)),
 
   /** Marks the seller's part of an order packed; the order shows as being prepared. */
   packOrder: sellerProcedure
@@ -83,7 +76,7 @@ export const sellerOrdersRouter = router({
         if (result.reason === 'not_found') throw notFound('order')
         throw new TRPCError({ code: 'CONFLICT', message: result.message })
       }
-      return loadView(ctx.db, ctx.seller.id, input.fulfillmentId)
+      return loadView(ctx.db, ctx.pii, ctx.seller.id, input.fulfillmentId)
     }),
 
   /**
@@ -109,7 +102,7 @@ export const sellerOrdersRouter = router({
               : `Tracking number ${input.trackingNumber} is already used for another ${input.carrier} parcel.`,
         })
       }
-      const view = await loadView(ctx.db, ctx.seller.id, input.fulfillmentId)
+      const view = await loadView(ctx.db, ctx.pii, ctx.seller.id, input.fulfillmentId)
       return { ...view, shipmentId: result.shipmentId }
     }),
 
@@ -118,7 +111,7 @@ export const sellerOrdersRouter = router({
    * once. "delivered" completes the fulfillment, and the order once every store's parcel arrived.
    */
   addTrackingEvent: sellerProcedure
-    .input(TrackingInput)
+    .input(AddTrackingEventInput)
     .output(
       z.object({
         recorded: z.boolean(),

@@ -8,6 +8,7 @@ import { PageSection } from '../ui/page-title'
 import { QueryView } from '../ui/query-view'
 import { OrderRefundsSection } from './order-refunds-section'
 import { ShipOrderForm } from './ship-order-form'
+import { TrackingEventForm } from './tracking-event-form'
 import { FULFILLMENT_STATUS_TEXT, sellerOrderKey, type SellerOrder } from './seller-order-types'
 
 /** `/seller/orders/<fulfillmentId>`: the store's part of one order, to pack, ship and refund. */
@@ -61,29 +62,20 @@ function OrderFacts({ order: o }: { order: SellerOrder }) {
       </p>
       <h3>Ship to</h3>
       <ShipTo to={o.shipTo} />
-      <table className="table">
-        <caption className="visually-hidden">Your items in this order</caption>
-        <thead>
-          <tr>
-            <th scope="col">Item</th>
-            <th scope="col">Quantity</th>
-            <th scope="col">Refunded</th>
-            <th scope="col">Total</th>
-          </tr>
-        </thead>
-        <tbody>
-          {o.lines.map((line) => (
-            <tr key={line.id}>
-              <th scope="row">
-                {line.productName} <span className="muted">({line.sku})</span>
-              </th>
-              <td>{line.quantity}</td>
-              <td>{line.refundedQuantity}</td>
-              <td>{formatPrice(line.lineTotal)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <h3>Your items</h3>
+      <ul className="inventory-list" aria-label="Your items in this order">
+        {o.lines.map((line) => (
+          <li key={line.id} className="inventory-item">
+            <p>
+              <strong>{line.productName}</strong> <span className="muted">({line.sku})</span>
+            </p>
+            <p>
+              {line.quantity} × {formatPrice(line.unitPrice)} = {formatPrice(line.lineTotal)}
+              {line.refundedQuantity > 0 ? ` · ${line.refundedQuantity} refunded` : ''}
+            </p>
+          </li>
+        ))}
+      </ul>
       <p>
         Your part of the order: <strong>{formatPrice(o.total)}</strong>
       </p>
@@ -103,6 +95,23 @@ function OrderFacts({ order: o }: { order: SellerOrder }) {
                 {s.carrier} tracking number <strong>{s.trackingNumber}</strong>, shipped{' '}
                 {new Date(s.shippedAt).toLocaleString()}
                 {s.deliveredAt ? `, delivered ${new Date(s.deliveredAt).toLocaleString()}` : ''}
+                {s.events.length > 0 ? (
+                  <ol aria-label={`Carrier updates for ${s.trackingNumber}`}>
+                    {s.events.map((e) => (
+                      <li key={e.id}>
+                        {new Date(e.occurredAt).toLocaleString()}: {e.status.replaceAll('_', ' ')}
+                        {e.location ? ` · ${e.location}` : ''}
+                        {e.description ? ` · ${e.description}` : ''}
+                      </li>
+                    ))}
+                  </ol>
+                ) : null}
+                {s.deliveredAt ? null : (
+                  <details>
+                    <summary>Add a carrier update</summary>
+                    <TrackingEventForm fulfillmentId={o.fulfillmentId} shipment={s} />
+                  </details>
+                )}
               </li>
             ))}
           </ul>

@@ -14,4 +14,5 @@ export {
 } from './fulfillment-status'
 export * from './order-views'
 export { ShipOrderInput } from './ship-order-input'
+export { AddTrackingEventInput } from './tracking-event-input'
 export { buildTimeline, type TimelineFacts } from './timeline'
