@@ -4,6 +4,7 @@ import type { Context } from './context'
 import { observeProcedure } from './observability/observe-procedure'
 import { traceProcedure } from './observability/trace-procedure'
 import { crossSiteRefusal } from './protection/origin-check'
+import { refuseNulCharacters } from './protection/nul-characters'
 import { consumeOrThrow } from './protection/rate-limits'
 
 /** What a procedure declares about itself; the authorization matrix test reads `access`. */
@@ -70,12 +71,19 @@ const guard = t.middleware(async ({ ctx, type, next }) => {
   return next()
 })
 
+/** Text cannot hold NUL characters (PostgreSQL refuses them): a typed 400 naming the field instead of a 500. */
+const noNulCharacters = t.middleware(async ({ getRawInput, next }) => {
+  refuseNulCharacters(await getRawInput())
+  return next()
+})
+
 /** Anyone may call it. */
 export const publicProcedure = t.procedure
   .use(traced)
   .use(observe)
   .use(logUnexpected)
   .use(guard)
+  .use(noNulCharacters)
   .meta({ access: 'public' })
 
 /** Signed-in users only; narrows `ctx.session` to non-null. */

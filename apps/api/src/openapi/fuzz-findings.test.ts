@@ -71,4 +71,34 @@ describe('REST API answers the fuzzer found wrong', () => {
     })
     expect(declared('/auth/login', 'post')).toContain('401')
   })
+
+  it('ignores query keys named like object internals (a `constructor` key stopped the whole API)', async () => {
+    const query = 'prefix=ph&limit=2&constructor=1&__proto__=2&toString=3&hasOwnProperty=4'
+    const response = await fetch(`${api.url}/api/search/autocomplete?${query}`)
+    expect(response.status).toBe(200)
+    const { products } = (await response.json()) as { products: unknown[] }
+    expect(products.length).toBeLessThanOrEqual(2)
+    expect((await fetch(`${api.url}/api/catalog/listCategories`)).status).toBe(200)
+  })
+
+  it('refuses text holding a NUL character with 400 naming the field (PostgreSQL refused it: a 500)', async () => {
+    const response = await postJson('/catalog/listProducts', {
+      currency: 'USD',
+      brands: ['Acme\u0000'],
+    })
+    expect(response.status).toBe(400)
+    expect(await response.json()).toMatchObject({
+      code: 'BAD_REQUEST',
+      message:
+        'The field "brands.0" contains a NUL character (\\u0000), which text cannot hold. Remove it and try again.',
+    })
+    const viaTrpc = await errorOf(
+      createTestClient(api.url).client.catalog.listProducts.query({
+        currency: 'USD',
+        attributes: { color: 'black\u0000' },
+      }),
+    )
+    expect(viaTrpc?.data?.code).toBe('BAD_REQUEST')
+    expect(viaTrpc?.message).toContain('"attributes.color" contains a NUL character')
+  })
 })

@@ -104,14 +104,17 @@ function readValue(field: ZodInternals | undefined, value: string): unknown {
  * schemas (`?limit=5` → 5). Values stay in one-element lists so the library keeps 0 and false.
  */
 export function setTypedQuery(req: IncomingMessage, url: URL, inputs: readonly unknown[]): void {
-  const shape: Record<string, ZodInternals> = {}
+  const shape = new Map<string, ZodInternals>()
   for (const input of inputs) {
     const schema = isZod(input) ? unwrap(input) : undefined
-    if (schema?._zod.def.type === 'object') Object.assign(shape, schema._zod.def.shape)
+    if (schema?._zod.def.type !== 'object') continue
+    for (const [key, field] of Object.entries(schema._zod.def.shape ?? {})) shape.set(key, field)
   }
-  const query: Record<string, unknown[]> = {}
+  // A null-prototype object: a key such as `__proto__` or `constructor` is only a key.
+  const query: Record<string, unknown[]> = Object.create(null) as Record<string, unknown[]>
   for (const key of new Set(url.searchParams.keys())) {
-    const field = shape[key] ? unwrap(shape[key]) : undefined
+    const declared = shape.get(key)
+    const field = declared ? unwrap(declared) : undefined
     const item = field?._zod.def.type === 'array' ? field._zod.def.element : field
     query[key] = url.searchParams.getAll(key).map((value) => readValue(item, value))
   }

@@ -86,14 +86,20 @@ export function createRestHandler(anyRouter: AnyTRPCRouter, deps: ApiDeps) {
     if (urlPath !== REST_BASE_PATH && !urlPath.startsWith(`${REST_BASE_PATH}/`)) return false
     const rest = (req.url ?? '/').slice(REST_BASE_PATH.length)
     req.url = rest.startsWith('/') ? rest : `/${rest}`
-    const url = new URL(`http://127.0.0.1${req.url}`)
-    const procedurePath = url.pathname.replace(/(.)\/$/, '$1').toLowerCase()
-    const inputs = req.method === 'GET' && queryInputs.get(procedurePath)
-    if (inputs) setTypedQuery(req, url, inputs)
-    handler(req, res).catch((error: unknown) => {
+    const failed = (error: unknown) => {
       deps.logger.error({ err: error }, 'REST request failed')
       if (!res.headersSent) res.writeHead(500).end()
-    })
+    }
+    try {
+      const url = new URL(`http://127.0.0.1${req.url}`)
+      const procedurePath = url.pathname.replace(/(.)\/$/, '$1').toLowerCase()
+      const inputs = req.method === 'GET' && queryInputs.get(procedurePath)
+      if (inputs) setTypedQuery(req, url, inputs)
+    } catch (error) {
+      failed(error)
+      return true
+    }
+    handler(req, res).catch(failed)
     return true
   }
 }
