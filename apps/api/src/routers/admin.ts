@@ -5,6 +5,7 @@ import { SELLER_STATUS_VALUES, StoreView, SuspensionReasonSchema } from '@empori
 import { adminProcedure, router } from '../trpc'
 import { toStoreView } from './seller-store'
 import { createdAtPage, decodeCursor } from '../pagination/created-at-cursor'
+import { riskReviewsRouter } from './risk-reviews'
 
 const StoreId = z.object({ sellerId: z.uuid('Unknown store') })
 const noStore = () => new TRPCError({ code: 'NOT_FOUND', message: 'No such store.' })
@@ -72,4 +73,7 @@ export const adminRouter = router({
       }
       return { sessionsEnded: await ctx.sessions.revokeAll(input.userId) }
     }),
+
+  /** Orders held by fraud screening, for an administrator to approve or reject. */
+  riskReviews: riskReviewsRouter,
 })

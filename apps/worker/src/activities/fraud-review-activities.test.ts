@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto'
-import { createAddress, type Db } from '@emporium/db'
+import type { Db } from '@emporium/db'
 import { createTestDb, insertTestOrder, insertTestUser } from '@emporium/db/testing'
 import { createLogger } from '@emporium/infra'
 import { testConfig } from '@emporium/infra/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { insertBillingAddress } from '../testing/fraud-review-fixtures'
 import { buyerIp, cardFingerprint, createFraudReviewActivities } from './fraud-review-activities'
 
 describe('fraud screening activity (real PostgreSQL)', () => {
@@ -89,12 +90,7 @@ describe('fraud screening activity (real PostgreSQL)', () => {
 
   it('a big first order billed abroad is held for review; repeated declines add to it', async () => {
     const user = await insertTestUser(db)
-    const billing = await createAddress(
-      db,
-      user.id,
-      { fullName: 'A', line1: '1 Rue', city: 'Paris', postalCode: '75001', country: 'FR' },
-      false,
-    )
+    const billing = await insertBillingAddress(db, user.id, 'FR')
     const declined = await insertTestOrder(db, user.id, { status: 'cancelled' })
     for (let i = 0; i < 3; i++) {
       await db
@@ -125,12 +121,7 @@ describe('fraud screening activity (real PostgreSQL)', () => {
 
     // Someone else's address is no billing address of this shopper.
     const other = await insertTestUser(db)
-    const foreign = await createAddress(
-      db,
-      other.id,
-      { fullName: 'B', line1: '1 Str', city: 'Berlin', postalCode: '10115', country: 'DE' },
-      false,
-    )
+    const foreign = await insertBillingAddress(db, other.id, 'DE')
     const again = await screen((await insertTestUser(db)).id, { billingAddressId: foreign.id })
     expect(again.codes).toEqual([])
   })

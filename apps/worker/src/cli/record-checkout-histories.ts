@@ -2,11 +2,13 @@
 // The runs create their own shopper, stock and cart rows, as the checkout tests do.
 import { writeFile } from 'node:fs/promises'
 import type { Db } from '@emporium/db'
+import { insertTestUser } from '@emporium/db/testing'
 import type { Logger, Redis, TemporalClient } from '@emporium/infra'
 import {
   cancelCheckoutUpdate,
   checkoutProgressQuery,
   checkoutWorkflowId,
+  fraudReviewSignal,
   WORKFLOW_TYPES,
   type CheckoutInput,
 } from '@emporium/workflows'
@@ -18,6 +20,7 @@ import {
   insertCheckoutCoupon,
   insertCheckoutVariant,
 } from '../testing/checkout-fixtures'
+import { createRiskyCheckout } from '../testing/fraud-review-fixtures'
 
 /** Processing time of the recorder's test gateway: long enough to cancel a pending payment first. */
 export const RECORDER_PROCESSING_MS = 3_000
@@ -26,6 +29,7 @@ export const CHECKOUT_FIXTURES = [
   'checkout-workflow',
   'checkout-workflow-payment-declined',
   'checkout-workflow-customer-cancelled',
+  'checkout-workflow-fraud-review',
 ] as const
 
 type Fixture = (typeof CHECKOUT_FIXTURES)[number]
@@ -72,6 +76,27 @@ export async function recordCheckoutHistories(deps: {
     )
   }
 
+  /** A risky order held for review, approved by an administrator, then paid. */
+  async function runHeldForReview(fixture: Fixture) {
+    const { input } = await createRiskyCheckout(db, redis, 'tok_visa')
+    const admin = await insertTestUser(db, 'admin')
+    const handle = await client.workflow.start<typeof checkoutWorkflow>(WORKFLOW_TYPES.checkout, {
+      taskQueue,
+      workflowId: checkoutWorkflowId(input.cartId),
+      args: [input],
+    })
+    while ((await handle.query(checkoutProgressQuery)).stage !== 'held_for_review')
+      await new Promise((resolve) => setTimeout(resolve, 50))
+    await handle.signal(fraudReviewSignal, { decision: 'approve', adminId: admin.id })
+    const result = await handle.result()
+    const file = new URL(`${fixture}.json`, historiesDir)
+    await writeFile(file, historyToFixture(await handle.fetchHistory()))
+    logger.info(
+      { workflowId: handle.workflowId, status: result.status, file: file.pathname },
+      'history recorded',
+    )
+  }
+
   if (deps.wanted('checkout-workflow'))
     await run('checkout-workflow', 'tok_processing', { paymentPollIntervalMs: 500 })
   if (deps.wanted('checkout-workflow-payment-declined'))
@@ -83,4 +108,6 @@ export async function recordCheckoutHistories(deps: {
       { paymentPollIntervalMs: 60_000, paymentTimeoutMs: 120_000 },
       true,
     )
+  if (deps.wanted('checkout-workflow-fraud-review'))
+    await runHeldForReview('checkout-workflow-fraud-review')
 }

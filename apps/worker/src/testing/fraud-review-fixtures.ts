@@ -1,4 +1,5 @@
-import { createAddress, type Db } from '@emporium/db'
+import type { Db } from '@emporium/db'
+import { sql } from 'kysely'
 import type { Redis } from '@emporium/infra'
 import type { CheckoutInput, CheckoutTimeouts } from '@emporium/workflows'
 import { checkoutInputFor, createCheckoutShopper, insertCheckoutVariant } from './checkout-fixtures'
@@ -16,22 +17,28 @@ export async function createRiskyCheckout(
 ) {
   const variant = await insertCheckoutVariant(db, 60_000, 3)
   const shopper = await createCheckoutShopper(db, redis, [{ ...variant, quantity: 2 }])
-  const billing = await createAddress(
-    db,
-    shopper.userId,
-    {
-      fullName: 'Ada Lovelace',
-      line1: '12 St James Square',
-      city: 'London',
-      postalCode: 'SW1Y 4JH',
-      country: 'GB',
-    },
-    false,
-  )
+  const billing = await insertBillingAddress(db, shopper.userId, 'GB')
   const input: CheckoutInput = {
     ...checkoutInputFor(shopper, paymentMethodToken, timeouts),
     billingAddressId: billing.id,
     clientIp: '203.0.113.7',
   }
   return { variant, shopper, input }
+}
+
+/** A billing address in `country` in the shopper's address book (the default only if it is the first). */
+export async function insertBillingAddress(db: Db, userId: string, country: string) {
+  return db
+    .insertInto('addresses')
+    .values({
+      user_id: userId,
+      full_name: 'Billing Name',
+      line1: '12 Billing Street',
+      city: 'Billington',
+      postal_code: '00000',
+      country,
+      is_default: sql<boolean>`not exists (select 1 from addresses where user_id = ${userId})`,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
 }
