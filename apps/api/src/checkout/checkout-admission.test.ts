@@ -17,10 +17,14 @@ import {
 describe('checkout admission under a load spike', () => {
   let api: RunningApi
   const namespace = `${randomUUID()}:`
+  // No queue here: these tests are about each tier's share (the queue has its own test file).
   const settings = (capacity: number): CheckoutAdmissionSettings => ({
     capacity,
     holdMs: 60_000,
     namespace: `${randomUUID()}:`,
+    queueLength: { loyal: 0, returning: 0, new: 0 },
+    maxWaitMs: 0,
+    pollMs: 50,
   })
 
   beforeAll(async () => {
@@ -28,7 +32,7 @@ describe('checkout admission under a load spike', () => {
       config: testConfig(),
       port: 0,
       rateLimitNamespace: namespace,
-      checkoutAdmission: { capacity: 2 },
+      checkoutAdmission: { capacity: 2, maxWaitMs: 0 },
     })
   }, 60_000)
   afterAll(async () => {
