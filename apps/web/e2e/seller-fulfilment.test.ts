@@ -86,6 +86,12 @@ describe('seller fulfilment in the browser', () => {
     )
     expect(await sellerPage.locator('address').textContent()).toContain('1 Main Street')
 
+    // Packed first: the shopper's order shows as being prepared.
+    await sellerPage.getByRole('button', { name: 'Mark packed' }).click()
+    await sellerPage.getByText('Status: Packed, to ship').waitFor()
+    expect(await sellerPage.getByRole('button', { name: 'Mark packed' }).count()).toBe(0)
+    expect(await sellerPage.getByText('Whole order:').textContent()).toBe('Whole order: Fulfilling')
+
     // The API's own schema refuses a bad tracking number before anything is sent.
     const ship = sellerPage.getByRole('form', { name: 'Mark shipped' })
     await ship.getByLabel('Tracking number').fill('1Z 99')
@@ -115,8 +121,8 @@ describe('seller fulfilment in the browser', () => {
     expect(await timeline.allTextContents()).toEqual([
       expect.stringContaining('Order placed'),
       expect.stringContaining('Payment received'),
-      expect.stringContaining(`UPS tracking number ${trackingNumber}`),
       expect.stringContaining('Preparing your order'),
+      expect.stringContaining(`UPS tracking number ${trackingNumber}`),
       expect.stringContaining('Order shipped'),
     ])
     await shot(shopper, 'shopper-order-shipped')
@@ -161,8 +167,8 @@ describe('seller fulfilment in the browser', () => {
     expect(await timeline.allTextContents()).toEqual([
       expect.stringContaining('Order placed'),
       expect.stringContaining('Payment received'),
-      expect.stringContaining(`UPS tracking number ${trackingNumber}`),
       expect.stringContaining('Preparing your order'),
+      expect.stringContaining(`UPS tracking number ${trackingNumber}`),
       expect.stringContaining('Order shipped'),
       expect.stringMatching(new RegExp(`In transitMemphis hub \\(UPS ${trackingNumber}\\)$`)),
       expect.stringContaining(`Partly refundedRefunded ${amount}`),

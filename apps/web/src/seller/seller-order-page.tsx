@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { errorMessage } from '../forms/field-errors'
+import { orderStatusText } from '../orders/order-status-text'
 import { FormMessage } from '../forms/form-parts'
 import { Link, usePathname } from '../router'
 import { trpc } from '../trpc'
@@ -60,6 +61,7 @@ function OrderFacts({ order: o }: { order: SellerOrder }) {
         {new Date(o.placedAt).toLocaleString()}
         {o.paidAt ? `, paid ${new Date(o.paidAt).toLocaleString()}` : ', not paid yet'}
       </p>
+      <p className="muted">Whole order: {orderStatusText(o.orderStatus)}</p>
       <h3>Ship to</h3>
       <ShipTo to={o.shipTo} />
       <h3>Your items</h3>
