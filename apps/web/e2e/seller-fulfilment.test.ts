@@ -29,7 +29,7 @@ async function shot(page: Page, name: string): Promise<void> {
 }
 
 describe('seller fulfilment in the browser', () => {
-  it('the seller marks a paid order shipped, the shopper’s timeline shows the tracking number, then a refunded unit', async () => {
+  it('the seller marks a paid order shipped, the shopper’s timeline shows the tracking number, then refunds by item and by amount', async () => {
     const seller = await createApprovedSeller(stack.db, stack.api.url, stack.web.url)
     const product = await createStockedProduct(stack.db, seller.client, {
       name: `${inventedWord()} teapot`,
@@ -61,6 +61,11 @@ describe('seller fulfilment in the browser', () => {
     })
     const sellerPage = await sellerContext.newPage()
     await signInSeller(sellerPage, stack.web.url, seller.email)
+    // An order that is not theirs (or does not exist) is a clear error, not a blank page.
+    await sellerPage.goto(`${stack.web.url}/seller/orders/${randomUUID()}`)
+    const missing = sellerPage.getByRole('alert').filter({ hasText: 'Could not load the order.' })
+    await missing.waitFor()
+    expect(await missing.textContent()).toContain('No such order.')
     await sellerPage.goto(`${stack.web.url}/seller`)
     await sellerPage
       .getByRole('list', { name: 'Shortcuts' })
@@ -154,6 +159,18 @@ describe('seller fulfilment in the browser', () => {
     expect(await refunds.textContent()).toContain(`1 × ${sku}`)
     expect(await refunds.textContent()).toContain('Reason: Lid arrived chipped')
     expect(await noSidewaysScroll(sellerPage)).toBeLessThanOrEqual(0)
+    expect(amount).toBe('$24.00')
+
+    // Then an amount: every item of this order is the seller's, so refunding by amount is allowed.
+    await refund.getByRole('radio', { name: 'Amount' }).check()
+    await refund.getByLabel('Amount (USD)').fill('five')
+    await refund.getByRole('button', { name: 'Refund' }).click()
+    await refund.getByText('Enter the amount as a number such as 12.50.').waitFor()
+    await refund.getByLabel('Amount (USD)').fill('5.00')
+    await refund.getByRole('button', { name: 'Refund' }).click()
+    await refund.getByRole('status').filter({ hasText: 'Refunded $5.00.' }).waitFor()
+    await refunds.getByText('$5.00 · Refunded').waitFor()
+    expect(await refunds.getByRole('listitem').count()).toBe(2)
     await shot(sellerPage, 'seller-order-refunded-phone')
 
     // The shopper sees what came back to them.
@@ -161,7 +178,7 @@ describe('seller fulfilment in the browser', () => {
     await shopper.getByRole('heading', { name: `Order #${orderNumber}` }).waitFor()
     expect(await shopper.getByText('Status:').textContent()).toContain('Partially refunded')
     expect(await shopper.getByText('Refunded to you:').textContent()).toBe(
-      `Refunded to you: ${amount}`,
+      'Refunded to you: $29.00',
     )
     expect(await shopper.getByRole('cell', { name: '2, 1 refunded' }).count()).toBe(1)
     expect(await timeline.allTextContents()).toEqual([
@@ -171,7 +188,8 @@ describe('seller fulfilment in the browser', () => {
       expect.stringContaining(`UPS tracking number ${trackingNumber}`),
       expect.stringContaining('Order shipped'),
       expect.stringMatching(new RegExp(`In transitMemphis hub \\(UPS ${trackingNumber}\\)$`)),
-      expect.stringContaining(`Partly refundedRefunded ${amount}`),
+      expect.stringContaining('Partly refundedRefunded $24.00'),
+      expect.stringContaining('Partly refundedRefunded $5.00'),
     ])
     await shot(shopper, 'shopper-order-refunded')
     await sellerContext.close()
