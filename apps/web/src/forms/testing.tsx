@@ -34,7 +34,13 @@ export async function renderInDom(ui: ReactNode) {
     async submit(form: HTMLFormElement, values: Record<string, string>) {
       for (const [name, value] of Object.entries(values)) {
         const field = form.elements.namedItem(name)
-        if (!(field instanceof HTMLInputElement || field instanceof HTMLSelectElement))
+        if (
+          !(
+            field instanceof HTMLInputElement ||
+            field instanceof HTMLSelectElement ||
+            field instanceof HTMLTextAreaElement
+          )
+        )
           throw new Error(`The form has no field named ${name}`)
         field.value = value
       }

@@ -1,8 +1,9 @@
 import { useQuery } from '@tanstack/react-query'
 import { trpc } from '../trpc'
 import { QueryView } from '../ui/query-view'
+import { ReviewForm } from './review-form'
 
-/** Published reviews of a product, most helpful first. */
+/** Published reviews of a product, most helpful first, and the shopper's own. */
 export function ReviewsSection({ productId }: { productId: string }) {
   const reviews = useQuery({
     queryKey: ['reviews', productId],
@@ -35,6 +36,8 @@ export function ReviewsSection({ productId }: { productId: string }) {
           )
         }
       </QueryView>
+      <h3>Write a review</h3>
+      <ReviewForm productId={productId} />
     </section>
   )
 }
