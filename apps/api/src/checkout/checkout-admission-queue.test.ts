@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { insertTestOrder } from '@emporium/db/testing'
 import { createRedis, type Redis } from '@emporium/infra'
 import { testConfig } from '@emporium/infra/testing'
 import type { TRPCError } from '@trpc/server'
@@ -7,6 +8,7 @@ import { startApiServer, type RunningApi } from '../server'
 import { signIn } from '../testing/api-client'
 import { createTestUser } from '../testing/users'
 import {
+  admissionHoldKey,
   admissionKey,
   admissionQueueKey,
   admitCheckout,
@@ -136,6 +138,34 @@ describe('checkout admission queue under a spike (real Redis)', () => {
     await Promise.all(log.flatMap((o) => (o.ticket ? [o.ticket.release()] : [])))
   })
 
+  it('a request whose expected wait is beyond the bound is shed at once instead of queueing to time out', async () => {
+    const s = settings({ capacity: 1, maxWaitMs: 1_000 })
+    // Two checkouts held about 250 ms each teach the average hold time.
+    for (let i = 0; i < 2; i++) {
+      const ticket = await admitCheckout(redis, s, 'loyal')
+      await new Promise((resolve) => setTimeout(resolve, 250))
+      await ticket.release()
+    }
+    const averageHold = Number(await redis.get(admissionHoldKey(s.namespace)))
+    expect(averageHold).toBeGreaterThanOrEqual(250)
+    expect(averageHold).toBeLessThan(1_000)
+    // With one slot, the n-th waiter expects n average holds: those within 1 s queue, the next is shed.
+    const fit = Math.floor(s.maxWaitMs / averageHold)
+    const holder = await admitCheckout(redis, s, 'loyal')
+    const log: Outcome[] = []
+    const waiting: Promise<void>[] = []
+    for (let i = 1; i <= fit + 1; i++) {
+      waiting.push(request(s, 'loyal', `loyal-${String(i)}`, log))
+      if (i <= fit) await expect.poll(() => queued(s)).toBe(i)
+    }
+    await expect.poll(() => labels(log)).toEqual([`loyal-${String(fit + 1)}`])
+    expect(log[0]!.error?.code).toBe('TOO_MANY_REQUESTS')
+    expect(log[0]!.waitedMs).toBeLessThan(s.maxWaitMs)
+    expect(await queued(s)).toBe(fit)
+    await holder.release()
+    await Promise.all(waiting)
+  })
+
   it('no request waits longer than the bound: when no slot frees, every waiter is shed at its deadline', async () => {
     const s = settings({ capacity: 1, maxWaitMs: 400 })
     const holder = await admitCheckout(redis, s, 'loyal')
@@ -221,30 +251,34 @@ describe('orders.place under a spike', () => {
     await api?.close()
   })
 
-  /** Posts orders.place as a browser would, keeping the raw HTTP response (status, headers). */
-  async function place(paid: number) {
+  /** A signed-in customer with `paid` paid orders, and how they post orders.place (raw HTTP response). */
+  async function shopper(paid: number) {
     const user = await createTestUser(api.deps.db)
-    const { insertTestOrder } = await import('@emporium/db/testing')
     for (let i = 0; i < paid; i++) await insertTestOrder(api.deps.db, user.id, { status: 'paid' })
     const browser = await signIn(api.url, user.email, user.password)
     const cookie = [...browser.jar].map(([k, v]) => `${k}=${v}`).join('; ')
-    return fetch(`${api.url}/trpc/orders.place`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        origin: 'http://127.0.0.1:5173',
-        cookie,
-        'idempotency-key': randomUUID(),
-      },
-      body: JSON.stringify({ shippingAddressId: randomUUID(), paymentMethodToken: 'pm_card_visa' }),
-    })
+    return () =>
+      fetch(`${api.url}/trpc/orders.place`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          origin: 'http://127.0.0.1:5173',
+          cookie,
+          'idempotency-key': randomUUID(),
+        },
+        body: JSON.stringify({
+          shippingAddressId: randomUUID(),
+          paymentMethodToken: 'pm_card_visa',
+        }),
+      })
   }
 
   it('a loyal customer waits for the slot and gets through; a new one is shed at once with Retry-After', async () => {
     const s = api.deps.checkoutAdmission
+    const [newcomer, regular] = await Promise.all([shopper(0), shopper(3)])
     const holders = await Promise.all([0, 1].map(() => admitCheckout(api.deps.redis, s, 'loyal')))
     try {
-      const shed = await place(0)
+      const shed = await newcomer()
       expect(shed.status).toBe(429)
       expect(shed.headers.get('retry-after')).toBe('5')
       const body = (await shed.json()) as { error: { message: string } }
@@ -252,8 +286,10 @@ describe('orders.place under a spike', () => {
         'Checkout is very busy right now. Please try again in 5 s; your cart is kept.',
       )
 
-      const loyal = place(3)
-      await expect.poll(() => api.deps.redis.zcard(admissionQueueKey(s.namespace))).toBe(1)
+      const loyal = regular()
+      await expect
+        .poll(() => api.deps.redis.zcard(admissionQueueKey(s.namespace)), { timeout: 10_000 })
+        .toBe(1)
       await holders[0]!.release()
       // Admitted: it gets as far as the checkout itself, which finds the cart empty.
       const response = await loyal

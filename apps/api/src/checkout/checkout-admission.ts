@@ -5,7 +5,7 @@ import type { Database } from '@emporium/db'
 import type { Redis } from '@emporium/infra'
 import { TRPCError } from '@trpc/server'
 import type { Kysely } from 'kysely'
-import { ADMISSION_SCRIPT } from './checkout-admission-script'
+import { ADMISSION_SCRIPT, RELEASE_SCRIPT } from './checkout-admission-script'
 
 /** Priority tiers of checkout admission: loyal customers keep getting in when new ones are shed. */
 export type AdmissionTier = 'loyal' | 'returning' | 'new'
@@ -88,6 +88,9 @@ const admissionDeadlinesKey = (namespace: string) =>
   `checkout-admission:${namespace}queue-deadlines`
 /** Numbers arrivals, so the queue keeps their order exactly. */
 const admissionArrivalsKey = (namespace: string) => `checkout-admission:${namespace}arrivals`
+/** How long a slot is held on average (ms), from released slots: the basis of an expected wait. */
+export const admissionHoldKey = (namespace: string) =>
+  `checkout-admission:${namespace}average-hold-ms`
 
 /** Wakes this process's waiters when one of its slots is freed (other instances' are found by polling). */
 const slotFreed = new EventEmitter().setMaxListeners(0)
@@ -117,9 +120,10 @@ function shed(tier: AdmissionTier): TRPCError {
 /**
  * Admits a checkout start. When its tier's share of the capacity is in use, the request waits in a
  * bounded priority queue (loyal before returning before new, then by arrival) and is admitted as
- * slots free up, across all instances; when its tier's queue is full, or it has waited
- * `maxWaitMs`, it is shed with TOO_MANY_REQUESTS and `retryAfterSeconds` ("try again in N s")
- * instead of piling up until it times out.
+ * slots free up, across all instances. When its tier's queue is full or its expected wait (from
+ * the average time a slot is held) is beyond `maxWaitMs` it is shed at once, and when it has
+ * waited `maxWaitMs` it is shed then: TOO_MANY_REQUESTS with `retryAfterSeconds` ("try again in
+ * N s") instead of piling up until it times out.
  */
 export async function admitCheckout(
   redis: Redis,
@@ -133,11 +137,12 @@ export async function admitCheckout(
   const attempt = async (mode: 'enter' | 'wait') => {
     const [outcome] = (await redis.eval(
       ADMISSION_SCRIPT,
-      4,
+      5,
       key,
       queueKey,
       deadlinesKey,
       admissionArrivalsKey(settings.namespace),
+      admissionHoldKey(settings.namespace),
       id,
       mode,
       TIER_RANK[tier],
@@ -168,7 +173,14 @@ export async function admitCheckout(
     release: async () => {
       if (released) return
       released = true
-      await redis.zrem(key, id)
+      await redis.eval(
+        RELEASE_SCRIPT,
+        2,
+        key,
+        admissionHoldKey(settings.namespace),
+        id,
+        settings.holdMs,
+      )
       slotFreed.emit(key)
     },
   }
