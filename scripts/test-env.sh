@@ -11,3 +11,6 @@ export STRIPE_API_URL="${STRIPE_API_URL-http://127.0.0.1:12111}"
 export SMTP_URL="${SMTP_URL-smtp://127.0.0.1:1025}"
 export MAILPIT_URL="${MAILPIT_URL:-http://127.0.0.1:8025}"
 export WORKER_METRICS_PORT="${WORKER_METRICS_PORT:-0}"
+# Personal data in tests is sealed with this fixed, public key: for test data only, never elsewhere.
+export PII_ENCRYPTION_KEYS="${PII_ENCRYPTION_KEYS:-test:ZW1wb3JpdW0tdGVzdC1zdWl0ZS1waWkta2V5LTMyYnk=}"
+export PII_ENCRYPTION_KEY_ID="${PII_ENCRYPTION_KEY_ID:-test}"

@@ -7,9 +7,11 @@ import {
   createSearchEngine,
   createStripe,
   createTemporalClient,
+  piiKeyRingOf,
   type Config,
   type Logger,
   type Mailer,
+  type PiiKeyRing,
   type Redis,
   type SearchEngine,
   type Stripe,
@@ -38,6 +40,8 @@ export interface ApiDeps {
   config: Config
   logger: Logger
   db: Kysely<Database>
+  /** Keys sealing personal data (PII_ENCRYPTION_KEYS); db queries seal and open addresses with it. */
+  pii: PiiKeyRing
   redis: Redis
   /** Lazily connected: the API serves requests (and reports Temporal down) while Temporal is unreachable. */
   temporal: () => Promise<TemporalClient>
@@ -76,6 +80,7 @@ export function createApiDeps(
     config,
     logger,
     db,
+    pii: piiKeyRingOf(config),
     redis,
     temporal: () => {
       temporal ??= createTemporalClient(config, {

@@ -6,10 +6,12 @@ import {
   createSearchClient,
   createPaymentGateway,
   createStripe,
+  piiKeyRingOf,
   type Config,
   type Logger,
   type Mailer,
   type PaymentGateway,
+  type PiiKeyRing,
   type Redis,
   type Stripe,
   type TypesenseClient,
@@ -21,6 +23,8 @@ export interface WorkerDeps {
   config: Config
   logger: Logger
   db: Kysely<Database>
+  /** Keys sealing personal data (PII_ENCRYPTION_KEYS); db queries seal and open addresses with it. */
+  pii: PiiKeyRing
   redis: Redis
   /** Typesense client, or undefined when search runs on PostgreSQL. */
   search: TypesenseClient | undefined
@@ -39,6 +43,7 @@ export function createWorkerDeps(config: Config): WorkerDeps {
     config,
     logger: createLogger(config, 'worker'),
     db: createDb(config.DATABASE_URL),
+    pii: piiKeyRingOf(config),
     redis,
     search: createSearchClient(config),
     payments,

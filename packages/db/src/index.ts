@@ -9,6 +9,7 @@ export {
 export { toJson } from './json'
 export * from './schema'
 export * from './accounts'
+export * from './pii'
 export * from './outbox'
 export * from './webhook-events'
 export * from './refunds'

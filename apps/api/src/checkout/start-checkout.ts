@@ -60,7 +60,7 @@ export async function startCheckout(
       message: view.checkout.blockers.join(' ') || 'Your cart cannot be checked out yet.',
     })
   }
-  const addresses = await listAddresses(ctx.db, userId)
+  const addresses = await listAddresses(ctx.db, ctx.pii, userId)
   if (!addresses.some((a) => a.id === input.shippingAddressId)) {
     throw new TRPCError({
       code: 'NOT_FOUND',

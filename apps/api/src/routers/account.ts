@@ -59,7 +59,7 @@ export const accountRouter = router({
 
   /** The address book, default first. */
   listAddresses: authedProcedure.output(z.array(AddressView)).query(async ({ ctx }) => {
-    return (await listAddresses(ctx.db, ctx.session.userId)).map(toView)
+    return (await listAddresses(ctx.db, ctx.pii, ctx.session.userId)).map(toView)
   }),
 
   /** Adds an address; the first one becomes the default. */
@@ -67,7 +67,7 @@ export const accountRouter = router({
     .input(AddressInput.extend({ makeDefault: z.boolean().default(false) }))
     .output(AddressView)
     .mutation(async ({ ctx, input }) =>
-      toView(await createAddress(ctx.db, ctx.session.userId, input, input.makeDefault)),
+      toView(await createAddress(ctx.db, ctx.pii, ctx.session.userId, input, input.makeDefault)),
     ),
 
   /** Edits one of the caller's addresses. */
@@ -75,7 +75,7 @@ export const accountRouter = router({
     .input(AddressInput.extend(AddressId.shape))
     .output(AddressView)
     .mutation(async ({ ctx, input }) => {
-      const updated = await updateAddress(ctx.db, ctx.session.userId, input.id, input)
+      const updated = await updateAddress(ctx.db, ctx.pii, ctx.session.userId, input.id, input)
       if (!updated) throw notFound()
       return toView(updated)
     }),

@@ -33,7 +33,7 @@ export const orderHistoryRouter = router({
     .input(z.object({ orderId: z.uuid('No such order') }))
     .output(OrderDetailView)
     .query(async ({ ctx, input }) => {
-      const detail = await findCustomerOrder(ctx.db, ctx.session.userId, input.orderId)
+      const detail = await findCustomerOrder(ctx.db, ctx.pii, ctx.session.userId, input.orderId)
       if (!detail) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such order.' })
       return toOrderDetailView(detail)
     }),

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto'
-import type { Db, OrderStatus } from '@emporium/db'
+import { sealShippingAddress, type Db, type OrderStatus } from '@emporium/db'
 import { insertTestOrder } from '@emporium/db/testing'
+import { piiKeyRingOf } from '@emporium/infra'
+import { testConfig } from '@emporium/infra/testing'
 
 /** One line of a test order, sold by `sellerId`. */
 export interface TestLine {
@@ -49,8 +51,14 @@ export async function insertPaidOrder(
     total_minor: total,
     placed_at: placedAt,
     paid_at: status === 'pending' ? null : paidAt,
-    ...(options.address ? { shipping_address: JSON.stringify(options.address) } : {}),
   })
+  // The address is sealed as checkout seals it, with the keys of the test API.
+  if (options.address)
+    await db
+      .updateTable('orders')
+      .set(sealShippingAddress(piiKeyRingOf(testConfig()), order.id, options.address))
+      .where('id', '=', order.id)
+      .execute()
   const items = await db
     .insertInto('order_items')
     .values(

@@ -23,7 +23,7 @@ return 0
 
 /** Activities of checkoutWorkflow over the database, the Redis cart and gates, and the payment gateway. */
 export function createCheckoutActivities(
-  deps: Pick<WorkerDeps, 'db' | 'redis' | 'logger' | 'paymentGateway'> & {
+  deps: Pick<WorkerDeps, 'db' | 'pii' | 'redis' | 'logger' | 'paymentGateway'> & {
     cartSettings?: CartSettings
   },
 ): CheckoutActivities & FraudReviewActivities {
@@ -58,7 +58,7 @@ export function createCheckoutActivities(
     },
 
     async createOrder({ userId, cartId, idempotencyKey, checkoutWorkflowId, plan }) {
-      const result = await createPendingOrder(db, {
+      const result = await createPendingOrder(db, deps.pii, {
         userId,
         cartId,
         idempotencyKey,

@@ -1,5 +1,5 @@
 import { buildCartView, DEFAULT_CART_SETTINGS, readCart, type CartSettings } from '@emporium/cart'
-import { findCouponsByCodes, type Db } from '@emporium/db'
+import { findAddress, findCouponsByCodes, type Db, type PiiKeyRing } from '@emporium/db'
 import type { Redis } from '@emporium/infra'
 import type { CheckoutFailureCode, CheckoutLine, CheckoutPlan } from '@emporium/workflows'
 import { ApplicationFailure } from '@temporalio/common'
@@ -16,15 +16,8 @@ export function refuse(code: CheckoutFailureCode, message: string, details?: unk
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
-async function shippingAddress(db: Db, userId: string, addressId: string) {
-  const address = UUID.test(addressId)
-    ? await db
-        .selectFrom('addresses')
-        .selectAll()
-        .where('id', '=', addressId)
-        .where('user_id', '=', userId)
-        .executeTakeFirst()
-    : undefined
+async function shippingAddress(db: Db, pii: PiiKeyRing, userId: string, addressId: string) {
+  const address = UUID.test(addressId) ? await findAddress(db, pii, userId, addressId) : undefined
   if (!address) refuse('cart_invalid', 'Choose a shipping address from your address book.')
   const missing = (
     [
@@ -48,7 +41,7 @@ async function shippingAddress(db: Db, userId: string, addressId: string) {
  * Stock is left to the reservation, which decides it atomically.
  */
 export async function validateCart(
-  deps: { db: Db; redis: Redis; cartSettings?: CartSettings },
+  deps: { db: Db; pii: PiiKeyRing; redis: Redis; cartSettings?: CartSettings },
   input: { cartId: string; userId: string; shippingAddressId: string },
   now = new Date(),
 ): Promise<CheckoutPlan> {
@@ -72,7 +65,7 @@ export async function validateCart(
   if (refusal) refuse('coupon_unavailable', refusal.message, { couponCode: refusal.couponCode })
 
   const region = view.shippingRegion as string
-  const address = await shippingAddress(db, input.userId, input.shippingAddressId)
+  const address = await shippingAddress(db, deps.pii, input.userId, input.shippingAddressId)
   const country = region.split('-')[0]
   if (address.country.toUpperCase() !== country) {
     refuse(

@@ -14,6 +14,7 @@ import {
   createTemporalClient,
   createTestGateway,
   loadConfig,
+  piiKeyRingOf,
 } from '@emporium/infra'
 import {
   DEFAULT_TASK_QUEUE,
@@ -64,6 +65,7 @@ try {
       // Checkouts pay the built-in test gateway, so recording needs no Stripe account.
       ...createCheckoutActivities({
         db,
+        pii: piiKeyRingOf(config),
         redis,
         logger,
         paymentGateway: createTestGateway(redis, { processingMs: RECORDER_PROCESSING_MS }),

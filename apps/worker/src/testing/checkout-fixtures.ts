@@ -7,7 +7,8 @@ import {
   insertTestVariant,
   insertTestWarehouse,
 } from '@emporium/db/testing'
-import type { Redis } from '@emporium/infra'
+import { piiKeyRingOf, type Redis } from '@emporium/infra'
+import { testConfig } from '@emporium/infra/testing'
 import type { CheckoutInput, CheckoutTimeouts } from '@emporium/workflows'
 
 /** A variant on sale in USD with stock in one US warehouse. */
@@ -48,8 +49,10 @@ export async function createCheckoutShopper(
   options: { couponCodes?: string[]; priceLockMs?: number; addressCountry?: string } = {},
 ) {
   const user = await insertTestUser(db)
+  // Sealed with the test configuration's keys, which the checkout workers under test also use.
   const address = await createAddress(
     db,
+    piiKeyRingOf(testConfig()),
     user.id,
     {
       fullName: 'Ada Lovelace',

@@ -1,9 +1,10 @@
-import { type Db } from '@emporium/db'
+import { openShippingAddress, type Db } from '@emporium/db'
 import { createTestDb } from '@emporium/db/testing'
 import {
   createLogger,
   createRedis,
   createTestGateway,
+  piiKeyRingOf,
   type PaymentGateway,
   type Redis,
 } from '@emporium/infra'
@@ -30,6 +31,7 @@ export async function createCheckoutHarness() {
   const db: Db = await createTestDb(config.DATABASE_URL)
   const redis: Redis = createRedis(config)
   const logger = createLogger(config, 'checkout-test')
+  const pii = piiKeyRingOf(config)
 
   /** A worker on `taskQueue` with the checkout activities over `gateway` (the test gateway by default). */
   async function worker(taskQueue: string, gateway?: PaymentGateway) {
@@ -39,6 +41,7 @@ export async function createCheckoutHarness() {
       taskQueue,
       activities: createCheckoutActivities({
         db,
+        pii,
         redis,
         logger,
         paymentGateway: gateway ?? createTestGateway(redis, { processingMs: 1_000 }),
@@ -57,12 +60,15 @@ export async function createCheckoutHarness() {
     })
   }
 
-  const orderOf = (idempotencyKey: string) =>
-    db
+  /** The order of a checkout, its shipping snapshot opened. */
+  const orderOf = async (idempotencyKey: string) => {
+    const order = await db
       .selectFrom('orders')
       .selectAll()
       .where('idempotency_key', '=', idempotencyKey)
       .executeTakeFirst()
+    return order && { ...order, shipping_address: openShippingAddress(pii, order) }
+  }
 
   const paymentsOf = (orderId: string) =>
     db

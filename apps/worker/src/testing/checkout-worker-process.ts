@@ -5,7 +5,7 @@
 // Prints `ready` once the worker polls; runs until killed.
 import { readFile } from 'node:fs/promises'
 import { createDb } from '@emporium/db'
-import { createLogger, createRedis, createTestGateway } from '@emporium/infra'
+import { createLogger, createRedis, createTestGateway, piiKeyRingOf } from '@emporium/infra'
 import { testConfig } from '@emporium/infra/testing'
 import { NativeConnection } from '@temporalio/worker'
 import { createCheckoutActivities } from '../activities/checkout-activities'
@@ -26,6 +26,7 @@ const worker = await createWorker({
   taskQueue,
   activities: createCheckoutActivities({
     db: createDb(config.DATABASE_URL, 5),
+    pii: piiKeyRingOf(config),
     redis,
     logger: createLogger(config, 'checkout-worker-process'),
     paymentGateway: createTestGateway(gatewayRedis, { processingMs: Number(processingMs) }),

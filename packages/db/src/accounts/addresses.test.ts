@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createDb, type Db } from '../client'
-import { createTestDb, insertTestUser, TEST_DATABASE_URL } from '../testing'
+import { createTestDb, insertTestUser, TEST_DATABASE_URL, testPiiKeyRing } from '../testing'
 import {
   createAddress,
   deleteAddress,
@@ -8,6 +8,8 @@ import {
   setDefaultAddress,
   type AddressFields,
 } from './addresses'
+
+const pii = testPiiKeyRing()
 
 const at = (line1: string): AddressFields => ({
   fullName: 'Grace Hopper',
@@ -19,7 +21,7 @@ const at = (line1: string): AddressFields => ({
 
 /** The user's address book as [line1, isDefault], default first, then newest. */
 async function book(db: Db, userId: string) {
-  return (await listAddresses(db, userId)).map((a) => [a.line1, a.is_default])
+  return (await listAddresses(db, pii, userId)).map((a) => [a.line1, a.is_default])
 }
 
 describe('address book queries', () => {
@@ -39,11 +41,11 @@ describe('address book queries', () => {
     const user = await insertTestUser(db)
     const created = await Promise.all(
       ['1 A St', '2 B St', '3 C St', '4 D St', '5 E St'].map((line) =>
-        createAddress(pool, user.id, at(line), false),
+        createAddress(pool, pii, user.id, at(line), false),
       ),
     )
     expect(created.filter((a) => a.is_default)).toHaveLength(1)
-    const rows = await listAddresses(db, user.id)
+    const rows = await listAddresses(db, pii, user.id)
     expect(rows).toHaveLength(5)
     expect(rows.filter((a) => a.is_default).map((a) => a.id)).toEqual(
       created.filter((a) => a.is_default).map((a) => a.id),
@@ -52,8 +54,8 @@ describe('address book queries', () => {
 
   it('moves the default when a new address asks for it', async () => {
     const user = await insertTestUser(db)
-    await createAddress(db, user.id, at('1 Old St'), false)
-    await createAddress(db, user.id, at('2 New St'), true)
+    await createAddress(db, pii, user.id, at('1 Old St'), false)
+    await createAddress(db, pii, user.id, at('2 New St'), true)
     expect(await book(db, user.id)).toEqual([
       ['2 New St', true],
       ['1 Old St', false],
@@ -62,9 +64,9 @@ describe('address book queries', () => {
 
   it('promotes the most recent other address when the default is deleted', async () => {
     const user = await insertTestUser(db)
-    const first = await createAddress(db, user.id, at('1 First St'), false)
-    await createAddress(db, user.id, at('2 Second St'), false)
-    await createAddress(db, user.id, at('3 Third St'), false)
+    const first = await createAddress(db, pii, user.id, at('1 First St'), false)
+    await createAddress(db, pii, user.id, at('2 Second St'), false)
+    await createAddress(db, pii, user.id, at('3 Third St'), false)
     expect(await deleteAddress(db, user.id, first.id)).toBe(true)
     expect(await book(db, user.id)).toEqual([
       ['3 Third St', true],
@@ -75,8 +77,8 @@ describe('address book queries', () => {
   it("leaves another user's address alone", async () => {
     const owner = await insertTestUser(db)
     const other = await insertTestUser(db)
-    await createAddress(db, owner.id, at('1 Home St'), false)
-    const second = await createAddress(db, owner.id, at('2 Work St'), false)
+    await createAddress(db, pii, owner.id, at('1 Home St'), false)
+    const second = await createAddress(db, pii, owner.id, at('2 Work St'), false)
     expect(await setDefaultAddress(db, other.id, second.id)).toBe(false)
     expect(await deleteAddress(db, other.id, second.id)).toBe(false)
     expect(await book(db, owner.id)).toEqual([

@@ -1,4 +1,7 @@
+import { randomUUID } from 'node:crypto'
 import type { Db } from '../client'
+import type { PiiKeyRing } from '../pii/envelope-cipher'
+import { openAddress, sealAddressFields } from '../pii/sealed-address'
 import type { Address } from '../schema'
 
 export interface AddressFields {
@@ -12,20 +15,23 @@ export interface AddressFields {
   phone?: string | null
 }
 
-const columns = (a: AddressFields) => ({
-  full_name: a.fullName,
-  line1: a.line1,
-  line2: a.line2 ?? null,
-  city: a.city,
+// Personal fields are sealed under the ring's current key; region and country stay plaintext.
+const columns = (pii: PiiKeyRing, id: string, a: AddressFields) => ({
+  ...sealAddressFields(pii, id, {
+    full_name: a.fullName,
+    line1: a.line1,
+    line2: a.line2 ?? null,
+    city: a.city,
+    postal_code: a.postalCode,
+    phone: a.phone ?? null,
+  }),
   region: a.region ?? null,
-  postal_code: a.postalCode,
   country: a.country,
-  phone: a.phone ?? null,
 })
 
-/** A user's addresses, default first, then newest. */
-export function listAddresses(db: Db, userId: string): Promise<Address[]> {
-  return db
+/** A user's addresses in plaintext, default first, then newest. */
+export async function listAddresses(db: Db, pii: PiiKeyRing, userId: string): Promise<Address[]> {
+  const rows = await db
     .selectFrom('addresses')
     .selectAll()
     .where('user_id', '=', userId)
@@ -33,15 +39,35 @@ export function listAddresses(db: Db, userId: string): Promise<Address[]> {
     .orderBy('created_at', 'desc')
     .orderBy('id')
     .execute()
+  return rows.map((row) => openAddress(pii, row))
+}
+
+/** One of the user's addresses in plaintext; undefined when it is not theirs. */
+export async function findAddress(
+  db: Db,
+  pii: PiiKeyRing,
+  userId: string,
+  id: string,
+): Promise<Address | undefined> {
+  const row = await db
+    .selectFrom('addresses')
+    .selectAll()
+    .where('id', '=', id)
+    .where('user_id', '=', userId)
+    .executeTakeFirst()
+  return row && openAddress(pii, row)
 }
 
 /** Adds an address; the user's first address becomes the default, or this one when asked. */
 export function createAddress(
   db: Db,
+  pii: PiiKeyRing,
   userId: string,
   fields: AddressFields,
   makeDefault: boolean,
 ): Promise<Address> {
+  // The id is chosen here because every sealed field is bound to it.
+  const id = randomUUID()
   return db.transaction().execute(async (trx) => {
     // Serialize address changes of one user so two concurrent "first address" inserts cannot both be default.
     await trx
@@ -65,28 +91,31 @@ export function createAddress(
         .where('is_default', '=', true)
         .execute()
     }
-    return trx
+    const row = await trx
       .insertInto('addresses')
-      .values({ user_id: userId, ...columns(fields), is_default: isDefault })
+      .values({ id, user_id: userId, ...columns(pii, id, fields), is_default: isDefault })
       .returningAll()
       .executeTakeFirstOrThrow()
+    return openAddress(pii, row)
   })
 }
 
 /** Edits one of the user's addresses; undefined when it is not theirs. */
-export function updateAddress(
+export async function updateAddress(
   db: Db,
+  pii: PiiKeyRing,
   userId: string,
   id: string,
   fields: AddressFields,
 ): Promise<Address | undefined> {
-  return db
+  const row = await db
     .updateTable('addresses')
-    .set({ ...columns(fields), updated_at: new Date() })
+    .set({ ...columns(pii, id, fields), updated_at: new Date() })
     .where('id', '=', id)
     .where('user_id', '=', userId)
     .returningAll()
     .executeTakeFirst()
+  return row && openAddress(pii, row)
 }
 
 /** Makes one of the user's addresses the default (the old default is cleared in the same transaction). */

@@ -1,5 +1,7 @@
 import { sql } from 'kysely'
 import type { Db } from '../client'
+import type { PiiKeyRing } from '../pii/envelope-cipher'
+import { openShippingAddress } from '../pii/sealed-shipping-address'
 import type { FulfillmentStatus, OrderItem, OrderStatus } from '../schema'
 import { loadShipments, type ShipmentWithEvents } from './shipment-reads'
 
@@ -16,6 +18,7 @@ export interface SellerFulfillmentRow {
   currency: string
   placed_at: Date
   paid_at: Date | null
+  /** The order's shipping snapshot in plaintext. */
   shipping_address: Record<string, unknown>
   lines: OrderItem[]
   shipments: ShipmentWithEvents[]
@@ -37,15 +40,21 @@ function baseQuery(db: Db, sellerId: string) {
       'o.placed_at',
       'o.paid_at',
       'o.shipping_address',
+      'o.shipping_address_sealed',
+      'o.pii_key_id',
     ])
     .where('f.seller_id', '=', sellerId)
 }
 
-type BaseRow = Omit<SellerFulfillmentRow, 'lines' | 'shipments'>
+type BaseRow = Omit<SellerFulfillmentRow, 'lines' | 'shipments'> & {
+  shipping_address_sealed: string | null
+  pii_key_id: string | null
+}
 
 // Lines are filtered by seller as well as by order: the other stores' lines of a shared order stay out.
 async function withDetails(
   db: Db,
+  pii: PiiKeyRing,
   sellerId: string,
   rows: BaseRow[],
 ): Promise<SellerFulfillmentRow[]> {
@@ -67,8 +76,14 @@ async function withDetails(
       rows.map((r) => r.id),
     ),
   ])
-  return rows.map((r) => ({
+  return rows.map(({ shipping_address_sealed, pii_key_id, ...r }) => ({
     ...r,
+    shipping_address: openShippingAddress(pii, {
+      id: r.order_id,
+      shipping_address: r.shipping_address,
+      shipping_address_sealed,
+      pii_key_id,
+    }),
     lines: lines.filter((l) => l.order_id === r.order_id),
     shipments: shipments.filter((s) => s.fulfillment_id === r.id),
   }))
@@ -77,6 +92,7 @@ async function withDetails(
 /** A seller's fulfillments (all statuses, or one), newest first, after the keyset cursor. */
 export async function listSellerFulfillments(
   db: Db,
+  pii: PiiKeyRing,
   sellerId: string,
   options: {
     status?: FulfillmentStatus | undefined
@@ -97,17 +113,18 @@ export async function listSellerFulfillments(
     .orderBy('f.id', 'desc')
     .limit(options.limit)
     .execute()
-  return withDetails(db, sellerId, rows)
+  return withDetails(db, pii, sellerId, rows)
 }
 
 /** One fulfillment of `sellerId`; undefined when it does not exist or belongs to another store. */
 export async function findSellerFulfillment(
   db: Db,
+  pii: PiiKeyRing,
   sellerId: string,
   fulfillmentId: string,
 ): Promise<SellerFulfillmentRow | undefined> {
   const row = await baseQuery(db, sellerId).where('f.id', '=', fulfillmentId).executeTakeFirst()
   if (!row) return undefined
-  const [detailed] = await withDetails(db, sellerId, [row])
+  const [detailed] = await withDetails(db, pii, sellerId, [row])
   return detailed
 }

@@ -1,9 +1,12 @@
 import type { Db } from '../client'
+import type { PiiKeyRing } from '../pii/envelope-cipher'
+import { openShippingAddress } from '../pii/sealed-shipping-address'
 import { loadShipments, type ShipmentWithEvents } from '../fulfillment/shipment-reads'
 import type { FulfillmentStatus, Order, OrderItem, OrderStatusHistory, Payment } from '../schema'
 
 /** Everything a shopper may see of one of their orders. */
 export interface CustomerOrderDetail {
+  /** The order with its shipping snapshot in plaintext. */
   order: Order
   items: (OrderItem & { store_name: string })[]
   history: OrderStatusHistory[]
@@ -20,6 +23,7 @@ export interface CustomerOrderDetail {
 /** One order of `userId` in full; undefined when it does not exist or belongs to someone else. */
 export async function findCustomerOrder(
   db: Db,
+  pii: PiiKeyRing,
   userId: string,
   orderId: string,
 ): Promise<CustomerOrderDetail | undefined> {
@@ -76,7 +80,7 @@ export async function findCustomerOrder(
     fulfillments.map((f) => f.id),
   )
   return {
-    order,
+    order: { ...order, shipping_address: openShippingAddress(pii, order) },
     items,
     history,
     payment: payment ? { ...payment, refunds_minor: Number(payment.refunds_minor ?? 0) } : null,

@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto'
 import type { Db } from '../client'
 import { redeemCoupon } from '../cart/coupons'
-import { toJson } from '../json'
+import type { PiiKeyRing } from '../pii/envelope-cipher'
+import { sealShippingAddress } from '../pii/sealed-shipping-address'
 
 /** One order line as bought: names, SKU and amounts are copied so catalogue edits never change it. */
 export interface PendingOrderLine {
@@ -37,6 +39,7 @@ export interface PendingOrderInput {
   totalMinor: number
   /** The cart's locked exchange rate as an exact decimal, when its currency was converted. */
   exchangeRate: { base: string; rate: string } | null
+  /** The address snapshot in plaintext; stored sealed (country and region stay readable). */
   shippingAddress: Record<string, unknown>
   lines: readonly PendingOrderLine[]
   coupons: readonly PendingOrderCoupon[]
@@ -63,13 +66,17 @@ class CouponRefused extends Error {
  */
 export async function createPendingOrder(
   db: Db,
+  pii: PiiKeyRing,
   input: PendingOrderInput,
 ): Promise<CreatePendingOrderResult> {
+  // The id is chosen here because the sealed address is bound to it.
+  const id = randomUUID()
   try {
     return await db.transaction().execute(async (trx) => {
       const inserted = await trx
         .insertInto('orders')
         .values({
+          id,
           user_id: input.userId,
           cart_id: input.cartId,
           currency: input.currency,
@@ -82,7 +89,7 @@ export async function createPendingOrder(
           checkout_workflow_id: input.checkoutWorkflowId,
           exchange_rate_base: input.exchangeRate?.base ?? null,
           exchange_rate: input.exchangeRate?.rate ?? null,
-          shipping_address: toJson(input.shippingAddress),
+          ...sealShippingAddress(pii, id, input.shippingAddress),
         })
         .onConflict((oc) => oc.column('idempotency_key').doNothing())
         .returning(['id', 'number'])

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Db } from '../client'
-import { createTestDb, insertTestUser, insertTestVariant } from '../testing'
+import { createTestDb, insertTestUser, insertTestVariant, testPiiKeyRing } from '../testing'
 import { createPendingOrder, type PendingOrderInput } from './create-order'
 import { cancelPendingOrder, markOrderPaid } from './order-transitions'
+
+const pii = testPiiKeyRing()
 
 describe('orders: pending order, paid, cancelled', () => {
   let db: Db
@@ -68,8 +70,8 @@ describe('orders: pending order, paid, cancelled', () => {
   it('creates the order once per idempotency key, with lines, history, coupon use and exchange rate', async () => {
     const input = await orderInput()
     const [first, second] = await Promise.all([
-      createPendingOrder(db, input),
-      createPendingOrder(db, input),
+      createPendingOrder(db, pii, input),
+      createPendingOrder(db, pii, input),
     ])
     expect(first.ok && second.ok).toBe(true)
     if (!first.ok || !second.ok) return
@@ -102,7 +104,7 @@ describe('orders: pending order, paid, cancelled', () => {
       .set({ times_redeemed: 1 })
       .where('id', '=', input.coupons[0]!.couponId)
       .execute()
-    const result = await createPendingOrder(db, input)
+    const result = await createPendingOrder(db, pii, input)
     expect(result).toEqual({
       ok: false,
       code: 'coupon_unavailable',
@@ -121,7 +123,7 @@ describe('orders: pending order, paid, cancelled', () => {
 
   it('marks paid once: one fulfillment per seller, one order.paid event; a paid order is not cancelled', async () => {
     const input = await orderInput()
-    const created = await createPendingOrder(db, input)
+    const created = await createPendingOrder(db, pii, input)
     if (!created.ok) throw new Error('order not created')
     const paid = await Promise.all(
       [1, 2].map(() => markOrderPaid(db, { orderId: created.orderId, actor: 'test' })),
@@ -162,7 +164,7 @@ describe('orders: pending order, paid, cancelled', () => {
 
   it('cancels once by idempotency key, restoring the coupon; no order means nothing to cancel', async () => {
     const input = await orderInput()
-    const created = await createPendingOrder(db, input)
+    const created = await createPendingOrder(db, pii, input)
     if (!created.ok) throw new Error('order not created')
     const cancel = (key: string) =>
       cancelPendingOrder(db, {
@@ -185,7 +187,10 @@ describe('orders: pending order, paid, cancelled', () => {
     const paid = await markOrderPaid(db, { orderId: created.orderId, actor: 'test' })
     expect(paid.outcome).toBe('refused')
     // The checkout workflow id is free again for the same cart's next checkout.
-    const again = await createPendingOrder(db, { ...input, idempotencyKey: `key-${randomUUID()}` })
+    const again = await createPendingOrder(db, pii, {
+      ...input,
+      idempotencyKey: `key-${randomUUID()}`,
+    })
     expect(again.ok).toBe(true)
   })
 })

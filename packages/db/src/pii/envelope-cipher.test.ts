@@ -64,7 +64,7 @@ describe('envelope encryption of personal data', () => {
       'This encrypted value is damaged or was tampered with',
     )
     expect(() => decryptPii(rotated, sealed.replace('.k1.', '.k2.'), CONTEXT)).toThrow(
-      'The data key of this value is damaged or was tampered with',
+      'PII key "k2" does not open this value: the key is not the one it was sealed with',
     )
     expect(() => decryptPii(oldRing, sealed, 'orders.shipping_address')).toThrow(PiiDecryptionError)
     expect(() => decryptPii(oldRing, phone, CONTEXT)).toThrow('Not an encrypted value')

@@ -93,9 +93,10 @@ function unwrapDataKey(ring: PiiKeyRing, parts: string[]): Buffer {
   try {
     return open(kek, unb64(iv), unb64(tag), unb64(wrapped), Buffer.from(kekId))
   } catch (error) {
-    throw new PiiDecryptionError('The data key of this value is damaged or was tampered with', {
-      cause: error,
-    })
+    throw new PiiDecryptionError(
+      `PII key "${kekId}" does not open this value: the key is not the one it was sealed with, or the value was tampered with`,
+      { cause: error },
+    )
   }
 }
 

@@ -21,7 +21,12 @@ export interface OrderTable {
   exchange_rate_base: string | null
   /** That rate as an exact decimal string: one major unit of the base is worth this much of `currency`. */
   exchange_rate: string | null
+  /** Country and region of the shipping snapshot (all of it on a row from before encryption). */
   shipping_address: JsonColumn<Record<string, unknown>>
+  /** The whole shipping snapshot, sealed (read it through `openShippingAddress`). */
+  shipping_address_sealed: string | null
+  /** Key the sealed snapshot uses; null = a row from before encryption (plaintext jsonb). */
+  pii_key_id: string | null
   cancel_reason: string | null
   placed_at: Generated<Date>
   paid_at: Date | null

@@ -51,6 +51,7 @@ export async function truncateAll(db: Db): Promise<void> {
 }
 
 export { insertTestOrder, insertTestUser, insertTestVariant } from './fixtures'
+export { randomPiiKey, testPiiKeyRing } from './pii'
 export { insertTestStock, insertTestWarehouse } from '../inventory/test-fixtures'
 export { insertPaidTestOrder, type PaidTestOrder } from '../refunds/test-fixtures'
 export { DEMO_USERS, seedDatabase, type SeedOptions, type SeedSummary } from '../seed'

@@ -1,3 +1,4 @@
+// The cipher lives in @emporium/db, where personal data is sealed and opened; infra adds the keys from config.
 export {
   decryptPii,
   encryptPii,
@@ -7,5 +8,5 @@ export {
   piiKeyIdOf,
   rewrapPii,
   type PiiKeyRing,
-} from './envelope-cipher'
+} from '@emporium/db'
 export { piiKeyRingOf } from './pii-key-ring'

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { loadConfig } from '../config'
-import { decryptPii, encryptPii } from './envelope-cipher'
+import { decryptPii, encryptPii } from '@emporium/db'
 import { piiKeyRingOf } from './pii-key-ring'
 
 describe('PII keys from configuration', () => {

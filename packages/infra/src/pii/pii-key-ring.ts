@@ -1,5 +1,5 @@
 import type { Config } from '../config'
-import { parsePiiKeyRing, type PiiKeyRing } from './envelope-cipher'
+import { parsePiiKeyRing, type PiiKeyRing } from '@emporium/db'
 
 /** The key ring configured by PII_ENCRYPTION_KEYS and PII_ENCRYPTION_KEY_ID. */
 export const piiKeyRingOf = (
