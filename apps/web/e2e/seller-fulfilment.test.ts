@@ -39,6 +39,15 @@ describe('seller fulfilment in the browser', () => {
       stock: 4,
     })
     const sku = product.variants[0]?.sku ?? ''
+    const onHand = async () =>
+      (
+        await stack.db
+          .selectFrom('inventory_levels')
+          .select('on_hand')
+          .where('variant_id', '=', product.variants[0]?.id ?? '')
+          .where('warehouse_id', '=', product.warehouseId)
+          .executeTakeFirstOrThrow()
+      ).on_hand
 
     // The shopper buys two teapots with a success card.
     const shopper = await stack.browser.newPage({ viewport: { width: 1100, height: 900 } })
@@ -52,6 +61,7 @@ describe('seller fulfilment in the browser', () => {
     await shopper.getByRole('link', { name: 'See your order and its tracking' }).click()
     await shopper.getByRole('heading', { name: `Order #${orderNumber}` }).waitFor()
     const orderUrl = shopper.url()
+    expect(await onHand()).toBe(2)
 
     // The seller, on a phone, finds it among the orders to fulfil.
     const sellerContext = await stack.browser.newContext({
@@ -150,6 +160,7 @@ describe('seller fulfilment in the browser', () => {
     await refund.getByText('Choose how many units to refund.').waitFor()
     await refund.getByLabel(`Units of ${sku} to refund`).fill('1')
     await refund.getByLabel('Reason (optional)').fill('Lid arrived chipped')
+    await refund.getByLabel('Put the refunded items back in stock').check()
     await refund.getByRole('button', { name: 'Refund' }).click()
     const refunded = refund.getByRole('status').filter({ hasText: /^Refunded \$/ })
     await refunded.waitFor({ timeout: 30_000 })
@@ -158,6 +169,8 @@ describe('seller fulfilment in the browser', () => {
     await refunds.getByText(`${amount} · Refunded`).waitFor()
     expect(await refunds.textContent()).toContain(`1 × ${sku}`)
     expect(await refunds.textContent()).toContain('Reason: Lid arrived chipped')
+    expect(await refunds.textContent()).toContain('back in stock')
+    expect(await onHand()).toBe(3)
     expect(await noSidewaysScroll(sellerPage)).toBeLessThanOrEqual(0)
     expect(amount).toBe('$24.00')
 
@@ -172,6 +185,16 @@ describe('seller fulfilment in the browser', () => {
     await refunds.getByText('$5.00 · Refunded').waitFor()
     expect(await refunds.getByRole('listitem').count()).toBe(2)
     await shot(sellerPage, 'seller-order-refunded-phone')
+
+    // The shipped order has left the "to pack and ship" list and shows under "Shipped".
+    await sellerPage.getByRole('link', { name: 'All orders to fulfil' }).click()
+    await sellerPage.getByText('Nothing waits to be sent.').waitFor()
+    await sellerPage.getByLabel('Show').selectOption('shipped')
+    const shipped = sellerPage.getByRole('list', { name: 'Seller orders' }).getByRole('listitem')
+    await shipped.first().waitFor()
+    expect(await shipped.allTextContents()).toEqual([
+      expect.stringMatching(new RegExp(`^Order #${orderNumber} · Shipped`)),
+    ])
 
     // The shopper sees what came back to them.
     await shopper.reload()
