@@ -75,13 +75,21 @@ function OpenStoreForm({ me }: { me: NonNullable<Me> }) {
       />
       <div className={`field${form.errors.payoutCurrency ? ' field--invalid' : ''}`}>
         <label htmlFor={currencyId}>Payout currency</label>
-        <select id={currencyId} name="payoutCurrency" defaultValue="USD">
+        <select
+          id={currencyId}
+          name="payoutCurrency"
+          defaultValue="USD"
+          aria-invalid={form.errors.payoutCurrency ? true : undefined}
+          aria-describedby={form.errors.payoutCurrency ? `${currencyId}-error` : undefined}
+        >
           {CURRENCIES.map((c) => (
             <option key={c}>{c}</option>
           ))}
         </select>
         {form.errors.payoutCurrency ? (
-          <p className="field__error">{form.errors.payoutCurrency.join(' ')}</p>
+          <p id={`${currencyId}-error`} className="field__error">
+            {form.errors.payoutCurrency.join(' ')}
+          </p>
         ) : null}
       </div>
       <FormMessage error={form.formError} />
