@@ -38,7 +38,6 @@ describe('seller orders: split, ship, track', () => {
         .selectFrom('order_status_history')
         .select(['from_status', 'to_status', 'actor'])
         .where('order_id', '=', orderId)
-        .orderBy('created_at')
         .orderBy('id')
         .execute()
     ).map((h) => `${h.from_status ?? ''}→${h.to_status}`)

@@ -47,7 +47,8 @@ export async function findCustomerOrder(
       .selectFrom('order_status_history')
       .selectAll()
       .where('order_id', '=', orderId)
-      .orderBy('created_at')
+      // Insertion order: created_at is the transaction's start, and a step that waited on the
+      // order's row lock started before the step it waited for.
       .orderBy('id')
       .execute(),
     db
