@@ -96,6 +96,7 @@ export function toSearchDocuments(
       prices: { USD: Math.round(p.price * 100) },
       ratingAvg: null,
       ratingCount: 0,
+      ratingBayesian: null,
       popularity: p.popularity,
       inStock: true,
       createdAt: new Date(EPOCH + i * 60_000),

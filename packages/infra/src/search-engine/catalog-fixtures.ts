@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Db } from '@emporium/db'
 import { insertTestStock, insertTestUser, insertTestWarehouse } from '@emporium/db/testing'
+import { productRating } from '@emporium/domain/reviews'
 
 /** One product to insert for a search test. */
 export interface FixtureProduct {
@@ -11,7 +12,10 @@ export interface FixtureProduct {
   priceMinor?: number
   stock?: number
   status?: 'active' | 'archived' | 'draft'
+  /** Average shown without review rows (as imported ratings are), counted as 10 ratings. */
   rating?: number
+  /** Published reviews per star (index 0 = 1★), stored as the review aggregates store them. */
+  stars?: [number, number, number, number, number]
   popularity?: number
 }
 
@@ -71,6 +75,7 @@ export async function insertFixtureProduct(
   p: FixtureProduct,
 ): Promise<string> {
   const key = randomUUID()
+  const rated = p.stars ? productRating(p.stars) : undefined
   const product = await db
     .insertInto('products')
     .values({
@@ -81,8 +86,8 @@ export async function insertFixtureProduct(
       brand: p.brand,
       description: `${p.name}. Sold by the search test store.`,
       status: p.status ?? 'active',
-      rating_avg: p.rating === undefined ? null : p.rating.toFixed(2),
-      rating_count: p.rating === undefined ? 0 : 10,
+      rating_avg: rated ? (rated.average ?? 0).toFixed(2) : (p.rating?.toFixed(2) ?? null),
+      rating_count: rated ? rated.count : p.rating === undefined ? 0 : 10,
       popularity: p.popularity ?? 0,
     })
     .returning('id')
@@ -99,5 +104,23 @@ export async function insertFixtureProduct(
       .execute()
   }
   await insertTestStock(db, variant.id, catalog.warehouseId, p.stock ?? 0)
+  if (p.stars && rated) {
+    const [s1, s2, s3, s4, s5] = p.stars
+    await db
+      .insertInto('product_rating_summaries')
+      .values({
+        product_id: product.id,
+        review_count: rated.count,
+        stars_1: s1,
+        stars_2: s2,
+        stars_3: s3,
+        stars_4: s4,
+        stars_5: s5,
+        average: rated.average,
+        bayesian_average: rated.bayesianAverage,
+        wilson_score: rated.wilsonScore,
+      })
+      .execute()
+  }
   return product.id
 }

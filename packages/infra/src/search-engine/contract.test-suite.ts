@@ -285,5 +285,42 @@ export function searchEngineContract(name: string, setup: () => Promise<Contract
       const after = await ctx.engine.search(query({ q: 'iphone' }))
       expect(names(after).sort()).toEqual(['iphone5s', 'iphone7'])
     })
+
+    it('sorts best rated by Bayesian average: 200 reviews averaging 4.8 beat 2 five-star ones', async () => {
+      const store = await createFixtureCatalog(ctx.db)
+      const product = (name: string, stars?: [number, number, number, number, number]) =>
+        insertFixtureProduct(ctx.db, store, {
+          name,
+          brand: 'Tumi',
+          category: 'accessories',
+          priceMinor: 4_999,
+          stock: 5,
+          stars,
+        })
+      const rated = {
+        twoFiveStar: await product('Tumi - Leather Folio Case', [0, 0, 0, 0, 2]),
+        manyReviews: await product('Tumi - Slim Wallet Case', [0, 0, 0, 40, 160]),
+        unrated: await product('Tumi - Canvas Sleeve Case'),
+      }
+      const order = async () =>
+        (
+          await ctx.engine.search(
+            query({ sort: 'rating', filters: { sellerIds: [store.sellerId] } }),
+          )
+        ).hits.map((h) => h.productId)
+      const expected = [rated.manyReviews, rated.twoFiveStar, rated.unrated]
+      // Indexed as the indexer does after a rating change: the documents read from the database.
+      const { docs } = await loadSearchDocuments(ctx.db, Object.values(rated))
+      expect(docs.find((d) => d.id === rated.manyReviews)?.ratingBayesian).toBeCloseTo(
+        (3.5 * 10 + 4.8 * 200) / 210,
+        10,
+      )
+      await ctx.engine.index(docs)
+      expect(await order()).toEqual(expected)
+      // A plain average would put the two five-star reviews first; the full reindex keeps the order.
+      expect(docs.find((d) => d.id === rated.twoFiveStar)?.ratingAvg).toBe(5)
+      await ctx.engine.reindex()
+      expect(await order()).toEqual(expected)
+    })
   })
 }

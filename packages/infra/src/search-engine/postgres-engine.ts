@@ -1,6 +1,14 @@
 import { sql, type RawBuilder } from 'kysely'
 import type { Db } from '@emporium/db'
 import {
+  candidateCtes,
+  CHEAP_ORDER,
+  estimateMatches,
+  searchConditions,
+  defaultWalkAbove,
+  type CandidatePlan,
+} from './postgres-candidates'
+import {
   createSearchTables,
   checkTableName,
   swapSearchTables,
@@ -30,13 +38,37 @@ import type {
 /** Added to the relevance (0..1) of a document holding the query's words as a phrase. */
 const PHRASE_BONUS = 0.25
 
+/** Matches ranked in full and counted for facets per query (see postgres-candidates.ts). */
+export const CANDIDATE_WINDOW = 500
+
+/**
+ * "Best rated" is the Bayesian average (few reviews cannot outrank many), then the review count;
+ * products without reviews come last.
+ */
+const RATING_ORDER = (alias: RawBuilder<unknown>) =>
+  sql`${alias}.rating_bayesian desc nulls last, ${alias}.rating_count desc`
+
+/** Sorts over the ranked candidates `s` (column `score` and `price` computed). */
 const ORDER: Record<SearchSort, RawBuilder<unknown>> = {
   relevance: sql`score desc, popularity desc`,
   price_asc: sql`price asc`,
   price_desc: sql`price desc`,
-  rating: sql`rating_avg desc nulls last, rating_count desc`,
+  rating: RATING_ORDER(sql`s`),
   newest: sql`created_at desc`,
   popularity: sql`popularity desc`,
+}
+
+/** The same sorts (relevance aside) over the whole table, alias `d`. */
+const orderOverTable = (sort: Exclude<SearchSort, 'relevance'>, currency: string) => {
+  const price = sql`(d.prices ->> ${currency})::bigint`
+  const order: Record<Exclude<SearchSort, 'relevance'>, RawBuilder<unknown>> = {
+    price_asc: sql`${price} asc`,
+    price_desc: sql`${price} desc`,
+    rating: RATING_ORDER(sql`d`),
+    newest: sql`d.created_at desc`,
+    popularity: sql`d.popularity desc`,
+  }
+  return order[sort]
 }
 
 interface HitRow {
@@ -49,25 +81,53 @@ interface HitRow {
   rating_avg: number | null
   in_stock: boolean
   score: number
-  total: string
+}
+
+interface FacetRow {
+  f: string
+  v: string
+  n: number
+}
+
+/** Facet counts over the candidate window of CTE `c` (`rn` ≤ window: all matches when few). */
+function facetCounts(window: number, currency: string): RawBuilder<unknown> {
+  return sql`with w as (select c.*, (c.prices ->> ${currency})::bigint as price from c
+      where c.rn <= ${window})
+    select 'brand' as f, brand as v, count(*)::int as n from w where brand is not null group by brand
+    union all select 'category', cp, count(*)::int from w, unnest(w.category_paths) cp group by cp
+    union all select 'price', width_bucket(price, ${sql.val([...PRICE_BAND_BOUNDS])}::bigint[])::text,
+      count(*)::int from w group by 2
+    union all select 'rating', floor(rating_avg)::int::text, count(*)::int from w
+      where rating_avg is not null group by 2
+    union all select 'stock', in_stock::text, count(*)::int from w group by in_stock
+    union all select 'seller', seller_id::text, count(*)::int from w group by seller_id`
 }
 
 /**
  * Search in PostgreSQL: a weighted tsvector (name A, brand and category B, description and tags C)
  * ranked with ts_rank, typo tolerance by expanding unknown words to dictionary words within an edit
- * budget (candidates found with pg_trgm), unaccent on both sides, facets as GROUP BY counts over the
- * filtered set, and personalization as an additive boost in the ORDER BY. `reindex` fills
+ * budget (candidates found with pg_trgm), unaccent on both sides, facets as GROUP BY counts, and
+ * personalization as an additive boost. Ranking and facets work on a bounded candidate set, exact
+ * for queries with at most `candidateWindow` matches (see postgres-candidates.ts). `reindex` fills
  * `<table>__next` and renames it over the live table in one transaction.
  */
 export class PostgresSearchEngine implements SearchEngine {
   readonly kind = 'postgres' as const
   private readonly table: string
+  private readonly window: number
+  private readonly walkAbove: number
 
+  /**
+   * `candidateWindow`: matches ranked in full and counted for facets; `walkAbove`: estimated
+   * matches above which the most popular products are walked first (see postgres-candidates.ts).
+   */
   constructor(
     private readonly db: Db,
-    options: { table?: string } = {},
+    options: { table?: string; candidateWindow?: number; walkAbove?: number } = {},
   ) {
     this.table = checkTableName(options.table ?? 'search_documents')
+    this.window = options.candidateWindow ?? CANDIDATE_WINDOW
+    this.walkAbove = options.walkAbove ?? defaultWalkAbove(this.window)
   }
 
   private readyOnce: Promise<void> | undefined
@@ -113,89 +173,51 @@ export class PostgresSearchEngine implements SearchEngine {
     return { indexed }
   }
 
-  /**
-   * The filtered set of a query as a CTE body, scored when `scored` (the page of hits) and not when
-   * only counted (facets): ts_rank reads every matching row's whole tsvector and the phrase check
-   * parses another tsquery per row, which dominated broad queries at 100,000 products while facet
-   * counts never look at the score.
-   */
-  private matched(
-    query: SearchQuery,
-    tsText: string | undefined,
-    scored: boolean,
-  ): RawBuilder<unknown> {
-    const f = query.filters
-    const conds: RawBuilder<unknown>[] = [sql`d.prices ? ${query.currency}`]
-    if (tsText) conds.push(sql`d.tsv @@ to_tsquery('english', ${tsText})`)
-    if (f.brands?.length) conds.push(sql`d.brand = any(${sql.val(f.brands)}::text[])`)
-    if (f.categoryPath) conds.push(sql`d.category_paths @> array[${f.categoryPath}]::text[]`)
-    const price = sql`(d.prices ->> ${query.currency})::bigint`
-    if (f.priceMin !== undefined) conds.push(sql`${price} >= ${f.priceMin}`)
-    if (f.priceMax !== undefined) conds.push(sql`${price} <= ${f.priceMax}`)
-    if (f.ratingMin !== undefined) conds.push(sql`d.rating_avg >= ${f.ratingMin}`)
-    if (f.inStock !== undefined) conds.push(sql`d.in_stock = ${f.inStock}`)
-    if (f.sellerIds?.length) conds.push(sql`d.seller_id = any(${sql.val(f.sellerIds)}::uuid[])`)
-    // Words typed in order and side by side in one field (a category name, a model) beat the same
-    // words scattered over the document: a fixed bonus for a phrase match of the query as typed.
-    const rank =
-      tsText && scored
-        ? sql`ts_rank('{0.1, 0.2, 0.4, 1.0}', d.tsv, to_tsquery('english', ${tsText}), 32)
-          + ${PHRASE_BONUS}::float8 * (d.tsv @@ phraseto_tsquery('english', unaccent(${query.q})))::int`
-        : sql`0`
-    const p = query.personalization
-    const boost =
-      p && scored
-        ? sql`${AFFINITY_BOOST} * (
-          coalesce((select max((${JSON.stringify(p.categoryAffinity)}::jsonb ->> c)::float8)
-            from unnest(d.category_paths) c), 0)
-          + coalesce((${JSON.stringify(p.brandAffinity)}::jsonb ->> d.brand)::float8, 0))`
-        : sql`0`
-    return sql`select d.*, ${price} as price, (${rank} + ${boost})::float8 as score
-      from ${sql.id(this.table)} d where ${sql.join(conds, sql` and `)}`
-  }
-
   async search(query: SearchQuery): Promise<SearchResult> {
     await this.whenReady()
     const spelled = await spellQuery(this.db, this.table, query.q)
     const tsText = spelled.words.length > 0 ? tsQueryText(spelled) : undefined
-    const matched = this.matched(query, tsText, true)
-    const unscored = this.matched(query, tsText, false)
+    const plan = {
+      table: sql.id(this.table),
+      conds: searchConditions(query, tsText),
+      window: this.window,
+    }
+    const estimate = await estimateMatches(this.db, plan)
     const offset = (query.page - 1) * query.perPage
-    // The page and the facet counts are independent statements: run them on two pooled connections
-    // at once rather than one after the other.
-    const [hits, facets] = await Promise.all([
-      sql<HitRow>`with m as (${matched})
-      select id, name, slug, brand, category_path, price::text as price_text, rating_avg, in_stock, score,
-        count(*) over ()::text as total
-      from m order by in_stock desc, ${ORDER[query.sort]}, id
-      limit ${query.perPage} offset ${offset}`.execute(this.db),
-      sql<{ f: string; v: string; n: string }>`with m as (${unscored})
-      select 'brand' as f, brand as v, count(*)::text as n from m where brand is not null group by brand
-      union all select 'category', c, count(*)::text from m, unnest(m.category_paths) c group by c
-      union all select 'price', width_bucket(price, ${sql.val([...PRICE_BAND_BOUNDS])}::bigint[])::text,
-        count(*)::text from m group by 2
-      union all select 'rating', floor(rating_avg)::int::text, count(*)::text from m
-        where rating_avg is not null group by 2
-      union all select 'stock', in_stock::text, count(*)::text from m group by in_stock
-      union all select 'seller', seller_id::text, count(*)::text from m group by seller_id`.execute(
-        this.db,
-      ),
-    ])
+    const order = query.sort === 'relevance' ? sql`score desc, popularity desc` : ORDER[query.sort]
+    const main = await sql<{ n: number; hits: HitRow[]; facets: FacetRow[] }>`
+      with ${candidateCtes(plan, estimate > this.walkAbove)},
+      s as (select c.*, (c.prices ->> ${query.currency})::bigint as price,
+        (${this.score(query, tsText, sql`c`)})::float8 as score
+        from c where c.rn <= ${this.window})
+      select (select count(*) from c)::int as n,
+        (select coalesce(json_agg(h order by h.ord), '[]') from (
+          select id, name, slug, brand, category_path, price::text as price_text, rating_avg,
+            in_stock, score, row_number() over (order by in_stock desc, ${order}, id) as ord
+          from s order by in_stock desc, ${order}, id
+          limit ${query.perPage} offset ${offset}) h) as hits,
+        (select coalesce(json_agg(fc), '[]') from (${facetCounts(this.window, query.currency)}) fc) as facets`.execute(
+      this.db,
+    )
+    const row = main.rows[0] ?? { n: 0, hits: [], facets: [] }
+    const broad = row.n > this.window
+    let hits = row.hits
+    let total = row.n
+    if (broad) {
+      // More matches than candidates: the page comes from the whole match set unless the ranked
+      // window covers it, and the total is estimated (counting would read every match).
+      const rest = await this.pageBeyondWindow(query, plan, tsText, offset)
+      if (rest) hits = query.sort === 'relevance' ? [...hits, ...rest] : rest
+      total = Math.max(estimate, row.n)
+    }
     const of = (name: string) =>
-      facets.rows.filter((r) => r.f === name).map((r) => ({ value: r.v, count: Number(r.n) }))
+      row.facets.filter((r) => r.f === name).map((r) => ({ value: r.v, count: r.n }))
     const bandOf = (bucket: string) => {
       const i = Number(bucket)
       return priceBand(i === 0 ? 0 : (PRICE_BAND_BOUNDS[i - 1] ?? 0))
     }
-    let total = hits.rows.length > 0 ? Number(hits.rows[0]?.total) : 0
-    if (hits.rows.length === 0 && offset > 0) {
-      const counted = await sql<{
-        n: string
-      }>`with m as (${unscored}) select count(*)::text as n from m`.execute(this.db)
-      total = Number(counted.rows[0]?.n ?? 0)
-    }
     return {
-      hits: hits.rows.map((r) => ({
+      hits: hits.map((r) => ({
         productId: r.id,
         name: r.name,
         slug: r.slug,
@@ -219,7 +241,60 @@ export class PostgresSearchEngine implements SearchEngine {
         seller: byCount(of('seller')).slice(0, 50),
       },
       didYouMean: total < 3 ? spelled.suggestion : undefined,
+      ...(broad ? { approximate: { facetWindow: this.window } } : {}),
     }
+  }
+
+  /**
+   * Relevance of a row of `alias`: ts_rank plus a phrase bonus (words typed in order and side by
+   * side in one field, a category name or a model, beat the same words scattered over the
+   * document) plus the shopper's affinity boost.
+   */
+  private score(
+    query: SearchQuery,
+    tsText: string | undefined,
+    alias: RawBuilder<unknown>,
+  ): RawBuilder<unknown> {
+    const rank = tsText
+      ? sql`ts_rank('{0.1, 0.2, 0.4, 1.0}', ${alias}.tsv, to_tsquery('english', ${tsText}), 32)
+          + ${PHRASE_BONUS}::float8
+            * (${alias}.tsv @@ phraseto_tsquery('english', unaccent(${query.q})))::int`
+      : sql`0`
+    const p = query.personalization
+    const boost = p
+      ? sql`${AFFINITY_BOOST} * (
+          coalesce((select max((${JSON.stringify(p.categoryAffinity)}::jsonb ->> cp)::float8)
+            from unnest(${alias}.category_paths) cp), 0)
+          + coalesce((${JSON.stringify(p.brandAffinity)}::jsonb ->> ${alias}.brand)::float8, 0))`
+      : sql`0`
+    return sql`${rank} + ${boost}`
+  }
+
+  /**
+   * The part of a broad query's page the ranked window does not hold: for relevance, the matches
+   * after the window in the cheap order (so pages continue without repeats); for the other sorts,
+   * the page in that order over every match. Undefined when the window holds the whole page.
+   */
+  private async pageBeyondWindow(
+    query: SearchQuery,
+    plan: CandidatePlan,
+    tsText: string | undefined,
+    offset: number,
+  ): Promise<HitRow[] | undefined> {
+    const end = offset + query.perPage
+    if (query.sort === 'relevance' && end <= this.window) return undefined
+    const from = query.sort === 'relevance' ? Math.max(this.window, offset) : offset
+    const order =
+      query.sort === 'relevance'
+        ? CHEAP_ORDER
+        : sql`d.in_stock desc, ${orderOverTable(query.sort, query.currency)}, d.id`
+    const { rows } = await sql<HitRow>`
+      select d.id, d.name, d.slug, d.brand, d.category_path,
+        (d.prices ->> ${query.currency})::bigint::text as price_text, d.rating_avg, d.in_stock,
+        (${this.score(query, tsText, sql`d`)})::float8 as score
+      from ${plan.table} d where ${sql.join(plan.conds, sql` and `)}
+      order by ${order} limit ${end - from} offset ${from}`.execute(this.db)
+    return rows
   }
 
   async autocomplete(prefix: string, limit: number): Promise<AutocompleteResult> {

@@ -19,13 +19,18 @@ export interface SpelledQuery {
 export async function spellQuery(db: Db, table: string, q: string): Promise<SpelledQuery> {
   const words = queryWords(q)
   if (words.length === 0) return { words: [] }
+  const dict = sql.id(`${table}_words`)
   const { rows } = await sql<{ w: string; known: boolean; candidates: string[] }>`
     select q.w,
-      exists (select 1 from ${sql.id(`${table}_words`)} d where d.word like q.w || '%') as known,
-      array(select d.word from ${sql.id(`${table}_words`)} d
+      k.known,
+      -- A known word is taken as typed: only unknown ones pay for the similarity scan.
+      case when k.known then array[]::text[] else array(select d.word from ${dict} d
         where similarity(d.word, q.w) >= 0.2
-        order by similarity(d.word, q.w) desc, d.word limit 8) as candidates
-    from unnest(${sql.val(words)}::text[]) as q(w)`.execute(db)
+        order by similarity(d.word, q.w) desc, d.word limit 8) end as candidates
+    from unnest(${sql.val(words)}::text[]) as q(w),
+      lateral (select exists (select 1 from ${dict} d where d.word like q.w || '%') as known) k`.execute(
+    db,
+  )
   const byWord = new Map(rows.map((r) => [r.w, r]))
   const spelled = words.map((word) => {
     const row = byWord.get(word)

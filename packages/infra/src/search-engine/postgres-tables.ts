@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import type { Db } from '@emporium/db'
+import { ensureCheapOrderIndex } from './postgres-candidates'
 import { queryWords } from './ranking-rules'
 import type { SearchDocument } from './types'
 
@@ -9,7 +10,10 @@ export function checkTableName(name: string): string {
   return name
 }
 
-/** Creates the document table and its spelling dictionary `<name>_words` unless they exist. */
+/**
+ * Creates the document table and its spelling dictionary `<name>_words` unless they exist; a table
+ * made by an earlier version gets the columns and indexes added since (a reindex fills them).
+ */
 export async function createSearchTables(db: Db, name: string): Promise<void> {
   const t = sql.id(checkTableName(name))
   const words = sql.id(`${name}_words`)
@@ -19,7 +23,11 @@ export async function createSearchTables(db: Db, name: string): Promise<void> {
     const found = await sql<{
       oid: string | null
     }>`select to_regclass(${name})::text as oid`.execute(trx)
-    if (found.rows[0]?.oid) return
+    if (found.rows[0]?.oid) {
+      await sql`alter table ${t} add column if not exists rating_bayesian float8`.execute(trx)
+      await ensureCheapOrderIndex(trx, name)
+      return
+    }
     await sql`create table ${t} (
       id uuid primary key,
       name text not null,
@@ -32,6 +40,7 @@ export async function createSearchTables(db: Db, name: string): Promise<void> {
       prices jsonb not null,
       rating_avg float8,
       rating_count integer not null,
+      rating_bayesian float8,
       popularity integer not null,
       in_stock boolean not null,
       created_at timestamptz not null,
@@ -39,6 +48,7 @@ export async function createSearchTables(db: Db, name: string): Promise<void> {
     // Index names are left to Postgres, so a table built beside the live one never collides.
     await sql`create index on ${t} using gin (tsv)`.execute(trx)
     await sql`create index on ${t} using gin (category_paths)`.execute(trx)
+    await ensureCheapOrderIndex(trx, name)
     await sql`create table ${words} (word text collate "C" primary key)`.execute(trx)
     await sql`create index on ${words} using gin (word gin_trgm_ops)`.execute(trx)
   })
@@ -65,6 +75,7 @@ export async function upsertSearchRows(
     prices: d.prices,
     rating_avg: d.ratingAvg,
     rating_count: d.ratingCount,
+    rating_bayesian: d.ratingBayesian,
     popularity: d.popularity,
     in_stock: d.inStock,
     created_at: d.createdAt.toISOString(),
@@ -72,10 +83,11 @@ export async function upsertSearchRows(
     tags_text: d.tags.join(' '),
   }))
   await sql`insert into ${t} (id, name, slug, brand, category_path, category_name, category_paths,
-      seller_id, prices, rating_avg, rating_count, popularity, in_stock, created_at, tsv)
+      seller_id, prices, rating_avg, rating_count, rating_bayesian, popularity, in_stock, created_at,
+      tsv)
     select d.id, d.name, d.slug, d.brand, d.category_path, d.category_name,
       array(select jsonb_array_elements_text(d.category_paths)), d.seller_id, d.prices,
-      d.rating_avg, d.rating_count, d.popularity, d.in_stock, d.created_at,
+      d.rating_avg, d.rating_count, d.rating_bayesian, d.popularity, d.in_stock, d.created_at,
       setweight(to_tsvector('english', unaccent(d.name)), 'A')
         || setweight(to_tsvector('english', unaccent(coalesce(d.brand, ''))), 'B')
         || setweight(to_tsvector('english', unaccent(d.category_text)), 'B')
@@ -83,13 +95,15 @@ export async function upsertSearchRows(
         || setweight(to_tsvector('english', unaccent(d.tags_text)), 'C')
     from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as d(id uuid, name text, slug text,
       brand text, category_path text, category_name text, category_paths jsonb, category_text text,
-      seller_id uuid, prices jsonb, rating_avg float8, rating_count integer, popularity integer,
+      seller_id uuid, prices jsonb, rating_avg float8, rating_count integer, rating_bayesian float8,
+      popularity integer,
       in_stock boolean, created_at timestamptz, description text, tags_text text)
     on conflict (id) do update set name = excluded.name, slug = excluded.slug,
       brand = excluded.brand, category_path = excluded.category_path,
       category_name = excluded.category_name, category_paths = excluded.category_paths,
       seller_id = excluded.seller_id, prices = excluded.prices, rating_avg = excluded.rating_avg,
-      rating_count = excluded.rating_count, popularity = excluded.popularity,
+      rating_count = excluded.rating_count, rating_bayesian = excluded.rating_bayesian,
+      popularity = excluded.popularity,
       in_stock = excluded.in_stock, created_at = excluded.created_at, tsv = excluded.tsv`.execute(
     db,
   )

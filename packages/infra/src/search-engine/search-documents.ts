@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import type { Db } from '@emporium/db'
+import { DEFAULT_RATING_PRIOR } from '@emporium/domain/reviews'
 import type { SearchDocument } from './types'
 
 interface DocumentRow {
@@ -13,6 +14,7 @@ interface DocumentRow {
   status: string
   rating_avg: string | null
   rating_count: number
+  rating_bayesian: number | null
   popularity: number
   created_at: Date
   category_path: string | null
@@ -37,9 +39,15 @@ export async function loadSearchDocuments(
   productIds: readonly string[],
 ): Promise<{ docs: SearchDocument[]; gone: string[] }> {
   if (productIds.length === 0) return { docs: [], gone: [] }
+  const prior = DEFAULT_RATING_PRIOR
   const { rows } = await sql<DocumentRow>`
     select p.id, p.name, p.slug, p.brand, p.description, p.tags, p.seller_id, p.status,
       p.rating_avg::text as rating_avg, p.rating_count, p.popularity, p.created_at,
+      -- The reviews' Bayesian average; a product rated without review rows (imported ratings)
+      -- gets the same formula over its average and count. Null without any rating.
+      case when p.rating_count > 0 then coalesce(s.bayesian_average,
+        (${prior.mean}::float8 * ${prior.weight} + p.rating_avg::float8 * p.rating_count)
+          / (${prior.weight} + p.rating_count)) end as rating_bayesian,
       c.path as category_path,
       (select array_agg(a.name order by a.depth) from categories a
         where c.path = a.path or c.path like a.path || '/%') as category_names,
@@ -51,6 +59,7 @@ export async function loadSearchDocuments(
         join inventory_levels il on il.variant_id = v.id
         where v.product_id = p.id and il.on_hand - il.reserved > 0) as in_stock
     from products p left join categories c on c.id = p.category_id
+      left join product_rating_summaries s on s.product_id = p.id
     where p.id = any(${sql.val([...productIds])}::uuid[])`.execute(db)
   const docs: SearchDocument[] = []
   for (const r of rows) {
@@ -69,6 +78,7 @@ export async function loadSearchDocuments(
       prices: Object.fromEntries(Object.entries(r.prices).map(([c, a]) => [c, Number(a)])),
       ratingAvg: r.rating_avg === null ? null : Number(r.rating_avg),
       ratingCount: r.rating_count,
+      ratingBayesian: r.rating_bayesian,
       popularity: r.popularity,
       inStock: r.in_stock,
       createdAt: r.created_at,

@@ -75,6 +75,12 @@ export const SearchResultSchema = z.object({
     seller: FacetCounts,
   }),
   didYouMean: z.string().optional(),
+  /**
+   * Present when a broad query's `total` is an estimate and its facets count only its first
+   * `facetWindow` matches (by stock, then popularity): the PostgreSQL engine bounds the work per
+   * query this way. Absent means `total` and the facet counts are exact.
+   */
+  approximate: z.object({ facetWindow: z.number().int() }).optional(),
 })
 export type SearchResult = z.infer<typeof SearchResultSchema>
 
@@ -103,6 +109,11 @@ export interface SearchDocument {
   prices: Record<string, number>
   ratingAvg: number | null
   ratingCount: number
+  /**
+   * Mean of the published reviews damped toward a prior (`product_rating_summaries.bayesian_average`),
+   * what "best rated" sorts by; null without reviews.
+   */
+  ratingBayesian: number | null
   popularity: number
   inStock: boolean
   createdAt: Date

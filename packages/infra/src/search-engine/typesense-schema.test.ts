@@ -16,6 +16,7 @@ const doc: SearchDocument = {
   prices: { USD: 1_999 },
   ratingAvg: null,
   ratingCount: 0,
+  ratingBayesian: null,
   popularity: 3,
   inStock: true,
   createdAt: new Date('2025-01-01T00:00:00Z'),

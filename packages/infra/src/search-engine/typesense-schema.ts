@@ -56,6 +56,8 @@ export function productCollectionSchema(name: string): CollectionCreateSchema {
       { name: 'rating_avg', type: 'float' },
       { name: 'rating_floor', type: 'int32', facet: true },
       { name: 'rating_count', type: 'int32' },
+      // What "best rated" sorts by: the Bayesian average, 0 without reviews (rated ones are ≥ 1).
+      { name: 'rating_bayesian', type: 'float' },
       { name: 'popularity', type: 'int32' },
       { name: 'in_stock', type: 'bool', facet: true },
       { name: 'in_stock_rank', type: 'int32' },
@@ -110,6 +112,7 @@ export function toTypesenseDocument(d: SearchDocument): Record<string, unknown> 
     rating_avg: d.ratingAvg ?? 0,
     rating_floor: d.ratingAvg === null ? 0 : Math.floor(d.ratingAvg),
     rating_count: d.ratingCount,
+    rating_bayesian: d.ratingBayesian ?? 0,
     popularity: d.popularity,
     in_stock: d.inStock,
     in_stock_rank: d.inStock ? 1 : 0,
@@ -154,7 +157,7 @@ export function sortBy(sort: SearchSort, currency: string): string {
     relevance: '_text_match:desc,popularity:desc',
     price_asc: `${price}:asc,popularity:desc`,
     price_desc: `${price}:desc,popularity:desc`,
-    rating: 'rating_avg:desc,rating_count:desc',
+    rating: 'rating_bayesian:desc,rating_count:desc',
     newest: 'created_at:desc,popularity:desc',
     popularity: 'popularity:desc,_text_match:desc',
   }
