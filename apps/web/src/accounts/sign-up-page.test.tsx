@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { RegisterInput } from '@emporium/domain/accounts'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { renderInDom } from '../forms/testing'
 import { SignUpPage } from './sign-up-page'
 
@@ -45,6 +45,7 @@ describe('the sign-up form, checked with the API’s RegisterInput', () => {
       email: 'ada@example.com',
       password: 'a long enough passphrase',
     })
-    expect(view.calledProcedures()).toContain('auth.register')
+    // The request starts once the mutation runs, a moment after the submit.
+    await vi.waitFor(() => expect(view?.calledProcedures()).toContain('auth.register'))
   })
 })

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { AdjustStockInput } from '@emporium/domain'
 import { randomUUID } from 'node:crypto'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { renderInDom } from '../forms/testing'
 import { StockAdjustForm } from './stock-adjust-form'
 
@@ -39,6 +39,7 @@ describe('the stock adjustment form, checked with the API’s AdjustStockInput',
     )
     const form = view.container.querySelector('form')!
     await view.submit(form, { units: '5' })
-    expect(view.calledProcedures()).toContain('seller.adjustStock')
+    // The request starts once the mutation runs, a moment after the submit.
+    await vi.waitFor(() => expect(view?.calledProcedures()).toContain('seller.adjustStock'))
   })
 })
