@@ -9,6 +9,7 @@ import { SignUpPage } from './accounts/sign-up-page'
 import { useMe } from './accounts/use-me'
 import { VerifyEmailPage } from './accounts/verify-email-page'
 import { SellerApprovalsPage } from './admin/seller-approvals-page'
+import { RiskReviewsPage } from './admin/risk-reviews-page'
 import { AppShell, type NavItem } from './layout/app-shell'
 import { UserMenu } from './layout/user-menu'
 import { Link, usePathname } from './router'
@@ -78,6 +79,12 @@ const PAGES: Page[] = [
     path: '/admin/sellers',
     label: 'Stores',
     Component: SellerApprovalsPage,
+    inNav: (me) => me?.role === 'admin',
+  },
+  {
+    path: '/admin/risk-reviews',
+    label: 'Fraud review',
+    Component: RiskReviewsPage,
     inNav: (me) => me?.role === 'admin',
   },
   {
