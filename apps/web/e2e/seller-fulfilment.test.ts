@@ -179,6 +179,13 @@ describe('seller fulfilment in the browser', () => {
     await refund.getByLabel('Amount (USD)').fill('five')
     await refund.getByRole('button', { name: 'Refund' }).click()
     await refund.getByText('Enter the amount as a number such as 12.50.').waitFor()
+    // More than is left is refused by the API; the corrected request then goes through (it is a
+    // new request, not a repeat of the refused one).
+    await refund.getByLabel('Amount (USD)').fill('1000.00')
+    await refund.getByRole('button', { name: 'Refund' }).click()
+    const refused = refund.getByRole('alert')
+    await refused.waitFor({ timeout: 30_000 })
+    expect(await refused.textContent()).toMatch(/left to refund/)
     await refund.getByLabel('Amount (USD)').fill('5.00')
     await refund.getByRole('button', { name: 'Refund' }).click()
     await refund.getByRole('status').filter({ hasText: 'Refunded $5.00.' }).waitFor()

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import type { CreateRefundInput, RefundRequestResult } from '@emporium/domain'
-import { useId, useState, type FormEvent } from 'react'
+import { useId, useRef, useState, type FormEvent } from 'react'
 import { errorMessage, serverFieldErrors, type FieldErrors } from '../forms/field-errors'
 import { Field, FormMessage, SubmitButton } from '../forms/form-parts'
 import { formText } from '../forms/form-text'
@@ -16,19 +16,21 @@ function resultText(result: RefundRequestResult): string {
 }
 
 /**
- * Refunds units of the store's lines (optionally back to stock) or an amount. One idempotency key
- * per refund: a request sent twice refunds once; a new key is drawn after each answer.
+ * Refunds units of the store's lines (optionally back to stock) or an amount. The same request sent
+ * again (a retry after a lost answer) carries the same idempotency key and refunds once; a changed
+ * request, or any request after a refund went through, gets a new key (the API would otherwise
+ * answer the new request with the outcome of the old one).
  */
 export function RefundForm({ order }: { order: SellerOrder }) {
   const id = useId()
   const queryClient = useQueryClient()
   const [mode, setMode] = useState<RefundFormValues['mode']>('items')
-  const [idempotencyKey, setIdempotencyKey] = useState(() => `web-${crypto.randomUUID()}`)
+  const lastRequest = useRef<{ body: string; key: string } | null>(null)
   const [clientErrors, setClientErrors] = useState<FieldErrors>({})
   const refund = useMutation({
     mutationFn: (input: CreateRefundInput) => trpc.refunds.sellerCreateRefund.mutate(input),
     onSuccess: async () => {
-      setIdempotencyKey(`web-${crypto.randomUUID()}`)
+      lastRequest.current = null
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: ['seller', 'refunds', order.orderId] }),
         queryClient.invalidateQueries({ queryKey: sellerOrderKey(order.fulfillmentId) }),
@@ -51,13 +53,19 @@ export function RefundForm({ order }: { order: SellerOrder }) {
         restock: data.get('restock') === 'on',
         reason: formText(data, 'reason'),
       },
-      { orderId: order.orderId, currency: order.total.currency, idempotencyKey },
+      { orderId: order.orderId, currency: order.total.currency, idempotencyKey: 'web-unsent' },
     )
     refund.reset()
     if (!checked.ok) return setClientErrors(checked.errors)
     setClientErrors({})
+    const body = JSON.stringify({ ...checked.data, idempotencyKey: null })
+    if (lastRequest.current?.body !== body)
+      lastRequest.current = { body, key: `web-${crypto.randomUUID()}` }
     const form = event.currentTarget
-    refund.mutate(checked.data, { onSuccess: () => form.reset() })
+    refund.mutate(
+      { ...checked.data, idempotencyKey: lastRequest.current.key },
+      { onSuccess: () => form.reset() },
+    )
   }
 
   const errors =
