@@ -86,6 +86,7 @@ describe('fraud screening activity (real PostgreSQL)', () => {
     expect(fourth.row.card_fingerprint).toBe(cardFingerprint(token))
     expect(fourth.row.card_fingerprint).not.toContain(token)
     expect(cardFingerprint('tok_visa')).toBeNull()
+    expect(cardFingerprint('pm_card_visa')).toBeNull()
   })
 
   it('a big first order billed abroad is held for review; repeated declines add to it', async () => {

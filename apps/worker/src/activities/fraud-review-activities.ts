@@ -35,12 +35,17 @@ export function buyerIp(ip: string | null): string | null {
   return NOT_A_BUYER.check(ip, isIP(ip) === 4 ? 'ipv4' : 'ipv6') ? null : ip
 }
 
+// Stripe's test-mode payment methods (pm_card_visa, …) are shared by every test, like our tokens.
+const STRIPE_TEST_METHOD = /^pm_card_/
+
 /**
- * A digest naming the payment method without keeping its token. The test gateway's tokens name a
- * kind of card shared by every shopper, not a card, so they have no fingerprint.
+ * A digest naming the payment method without keeping its token. The test gateway's tokens and
+ * Stripe's test-mode methods name a kind of card shared by every shopper, not a card, so they
+ * have no fingerprint.
  */
 export function cardFingerprint(paymentMethodToken: string): string | null {
-  if (isTestCardToken(paymentMethodToken)) return null
+  if (isTestCardToken(paymentMethodToken) || STRIPE_TEST_METHOD.test(paymentMethodToken))
+    return null
   return createHash('sha256').update(`payment-method:${paymentMethodToken}`).digest('hex')
 }
 
