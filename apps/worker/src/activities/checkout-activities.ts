@@ -14,6 +14,7 @@ import type { WorkerDeps } from '../deps'
 import { createCheckoutPaymentActivities } from './checkout-payment-activities'
 import { createFraudReviewActivities } from './fraud-review-activities'
 import { refuse, validateCart } from './checkout-validation'
+import { openPlanAddress } from './sealed-shipping-address'
 
 // Deletes the user→cart pointer only while it still names this cart (a newer cart keeps its own).
 const DELETE_POINTER_IF = `
@@ -70,7 +71,7 @@ export function createCheckoutActivities(
         shippingMinor: plan.shippingMinor,
         totalMinor: plan.totalMinor,
         exchangeRate: plan.exchangeRate,
-        shippingAddress: plan.shippingAddress,
+        shippingAddress: openPlanAddress(deps.pii, plan.shippingAddress),
         lines: plan.lines,
         coupons: plan.coupons,
       })

@@ -3,6 +3,7 @@ import { findAddress, findCouponsByCodes, type Db, type PiiKeyRing } from '@empo
 import type { Redis } from '@emporium/infra'
 import type { CheckoutFailureCode, CheckoutLine, CheckoutPlan } from '@emporium/workflows'
 import { ApplicationFailure } from '@temporalio/common'
+import { sealPlanAddress } from './sealed-shipping-address'
 
 /** A business refusal: non-retryable, typed with the checkout failure code. */
 export function refuse(code: CheckoutFailureCode, message: string, details?: unknown): never {
@@ -129,7 +130,7 @@ export async function validateCart(
       meta.exchangeRate && meta.exchangeRateDecimal
         ? { base: meta.exchangeRate.from, rate: meta.exchangeRateDecimal }
         : null,
-    shippingAddress: {
+    shippingAddress: sealPlanAddress(deps.pii, {
       fullName: address.full_name,
       line1: address.line1,
       line2: address.line2,
@@ -138,7 +139,7 @@ export async function validateCart(
       postalCode: address.postal_code,
       country: address.country,
       phone: address.phone,
-    },
+    }),
     shippingRegion: region,
     sellerIds: [...new Set(lines.map((l) => l.sellerId))].sort(),
   }
