@@ -189,6 +189,35 @@ describe('admin fraud review queue, end to end (API → Temporal → worker)', (
     )
   })
 
+  it("orders.place refuses a billing address outside the shopper's address book", async () => {
+    const variant = await insertCartVariant(api.deps.db, { prices: { USD: 1_000 }, stock: [3] })
+    const user = await createTestUser(api.deps.db)
+    const browser = await signIn(api.url, user.email, user.password)
+    const shipping = await browser.client.account.createAddress.mutate({
+      fullName: 'Ada Lovelace',
+      line1: '1 Analytical Way',
+      city: 'New York',
+      postalCode: '10001',
+      country: 'US',
+    })
+    await browser.client.cart.addLine.mutate({ variantId: variant.variantId, quantity: 1 })
+    await browser.client.cart.setShippingRegion.mutate({ region: 'US-NY' })
+    const refused = await errorOf(
+      browser.client.orders.place.mutate(
+        {
+          shippingAddressId: shipping.id,
+          billingAddressId: randomUUID(),
+          paymentMethodToken: 'tok_visa',
+        },
+        { context: { idempotencyKey: randomUUID() } },
+      ),
+    )
+    expect([refused?.data?.code, refused?.message]).toEqual([
+      'NOT_FOUND',
+      'That billing address is not in your address book.',
+    ])
+  })
+
   it('an unknown review and a malformed id are refused with messages', async () => {
     const unknown = await errorOf(
       admin.client.admin.riskReviews.approve.mutate({ reviewId: randomUUID() }),
