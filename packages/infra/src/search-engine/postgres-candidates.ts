@@ -12,11 +12,13 @@ import type { SearchQuery } from './types'
  * `(in_stock desc, popularity desc, id)` of the search table). Only those are ranked in full
  * (ts_rank, phrase bonus, personal boost) and counted for facets.
  *
- * Two ways to find them, each bounded for the case it serves, chosen by the planner's estimate of
- * the match count (taken first; it is also the total shown for a broad query):
- * 1. broad (more than `walkAbove`, by default 10 × window, matches estimated): walk the `prefix` (4 × window) most popular
- *    products along the btree and keep the matches; when more than `window` of them match, these
- *    are exactly the first matches in the cheap order, found without touching the rest;
+ * Two ways to find them, each bounded for the case it serves, chosen from the planner's estimates
+ * of the matches and of the table's rows (taken first; the first is also the total shown for a
+ * broad query):
+ * 1. walk: read the most popular products along the btree, as many as should hold twice the
+ *    window's matches at the estimated density, and keep the matches; when more than `window`
+ *    match, these are exactly the first matches in the cheap order, found without touching the
+ *    rest. Chosen when that walk reads fewer rows than there are matches (broad queries);
  * 2. otherwise, or when the walk finds too few (the estimate was wrong, or matches are rare among
  *    popular products): all matches via the GIN indexes, their ids sorted in the cheap order. The
  *    sort key is written so that the btree cannot serve it: the planner would otherwise walk the
@@ -37,8 +39,22 @@ export interface CandidatePlan {
   window: number
 }
 
-/** Estimated matches above which a query walks the popular prefix first (path 1), by default. */
-export const defaultWalkAbove = (window: number) => window * 10
+/**
+ * How many of the most popular products to walk for a query (path 1), or undefined to go through
+ * the GIN indexes (path 2): the walk that should meet twice the window's matches at the estimated
+ * density, when it reads fewer rows than there are matches.
+ */
+export function walkLength(window: number, estimate: Estimate): number | undefined {
+  if (estimate.matches <= 0 || estimate.tableRows <= 0) return undefined
+  const rows = Math.ceil((2 * (window + 1) * estimate.tableRows) / estimate.matches)
+  return rows < estimate.matches ? rows : undefined
+}
+
+/** The planner's estimates of a query's matches and of its table's rows. */
+export interface Estimate {
+  matches: number
+  tableRows: number
+}
 
 /** The cheap order, on alias `d`; the btree `(in_stock desc, popularity desc, id)` serves it. */
 export const CHEAP_ORDER = sql`d.in_stock desc, d.popularity desc, d.id`
@@ -54,15 +70,17 @@ export async function ensureCheapOrderIndex(db: Db, table: string): Promise<void
 
 /**
  * CTEs `popular` and `c`: `c` holds the candidates (table columns) with `rn`, their position in the
- * cheap order (1-based). More than `window` rows in `c` means the query is broad.
+ * cheap order (1-based). More than `window` rows in `c` means the query is broad. `walk`: how many
+ * of the most popular products to walk first (path 1), or undefined for the GIN path only.
  */
-export function candidateCtes(plan: CandidatePlan, walk: boolean): RawBuilder<unknown> {
+export function candidateCtes(plan: CandidatePlan, walk: number | undefined): RawBuilder<unknown> {
   const where = plan.conds.length > 0 ? sql.join(plan.conds, sql` and `) : sql`true`
   const limit = plan.window + 1
-  const popular = walk
-    ? sql`select d.* from (select * from ${plan.table} d order by ${CHEAP_ORDER}
-        limit ${plan.window * 4}) d where ${where} order by ${CHEAP_ORDER} limit ${limit}`
-    : sql`select * from ${plan.table} where false`
+  const popular =
+    walk !== undefined
+      ? sql`select d.* from (select * from ${plan.table} d order by ${CHEAP_ORDER}
+        limit ${walk}) d where ${where} order by ${CHEAP_ORDER} limit ${limit}`
+      : sql`select * from ${plan.table} where false`
   // The sparse path sorts ids only and then reads the winners' rows: sorting whole rows (the
   // tsvector is most of a row) cost more than finding the matches.
   return sql`popular as materialized (${popular}),
@@ -79,13 +97,20 @@ export function candidateCtes(plan: CandidatePlan, walk: boolean): RawBuilder<un
       ) m)`
 }
 
-/** The planner's estimate of how many rows match: the total shown for a broad query. */
-export async function estimateMatches(db: Db, plan: CandidatePlan): Promise<number> {
+/** The planner's estimates (no rows read): matches are the total shown for a broad query. */
+export async function estimateMatches(db: Db, plan: CandidatePlan): Promise<Estimate> {
   const where = plan.conds.length > 0 ? sql.join(plan.conds, sql` and `) : sql`true`
-  const { rows } = await sql<{
-    'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }]
-  }>`explain (format json) select 1 from ${plan.table} d where ${where}`.execute(db)
-  return Math.round(rows[0]?.['QUERY PLAN'][0].Plan['Plan Rows'] ?? 0)
+  const rowsOf = async (statement: RawBuilder<unknown>) => {
+    const { rows } = await sql<{
+      'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }]
+    }>`explain (format json) ${statement}`.execute(db)
+    return Math.round(rows[0]?.['QUERY PLAN'][0].Plan['Plan Rows'] ?? 0)
+  }
+  const [matches, tableRows] = await Promise.all([
+    rowsOf(sql`select 1 from ${plan.table} d where ${where}`),
+    rowsOf(sql`select 1 from ${plan.table} d`),
+  ])
+  return { matches, tableRows }
 }
 
 /** The conditions of a search's filters (and text, when `tsText`), on alias `d`. */

@@ -68,9 +68,9 @@ describe('PostgreSQL engine on a query with more matches than its candidate wind
   })
 
   // Both ways of finding candidates: walking the most popular products first, and the GIN path.
-  for (const walkAbove of [0, Number.POSITIVE_INFINITY]) {
-    it(`ranks and counts facets over the window, says so, and pages through every match (walk above ${walkAbove})`, async () => {
-      const engine = new PostgresSearchEngine(db, { table, candidateWindow: 2, walkAbove })
+  for (const candidatePath of ['walk', 'gin'] as const) {
+    it(`ranks and counts facets over the window, says so, and pages through every match (${candidatePath} path)`, async () => {
+      const engine = new PostgresSearchEngine(db, { table, candidateWindow: 2, candidatePath })
       const r = await engine.search(query({}))
       expect(r.approximate).toEqual({ facetWindow: 2 })
       expect(r.total).toBeGreaterThanOrEqual(3)
@@ -86,7 +86,7 @@ describe('PostgreSQL engine on a query with more matches than its candidate wind
       expect(paged.map((h) => h.productId)).toEqual(ids)
       const cheapest = await engine.search(query({ sort: 'popularity', perPage: 1, page: 5 }))
       expect(cheapest.hits.map((h) => h.productId)).toEqual([ids[4]])
-      const wide = new PostgresSearchEngine(db, { table, candidateWindow: 5, walkAbove })
+      const wide = new PostgresSearchEngine(db, { table, candidateWindow: 5, candidatePath })
       const exact = await wide.search(query({}))
       expect(exact.approximate).toBeUndefined()
       expect(exact.total).toBe(5)

@@ -4,8 +4,9 @@ import {
   candidateCtes,
   CHEAP_ORDER,
   estimateMatches,
+  type Estimate,
   searchConditions,
-  defaultWalkAbove,
+  walkLength,
   type CandidatePlan,
 } from './postgres-candidates'
 import {
@@ -115,19 +116,26 @@ export class PostgresSearchEngine implements SearchEngine {
   readonly kind = 'postgres' as const
   private readonly table: string
   private readonly window: number
-  private readonly walkAbove: number
+  private readonly candidatePath: 'walk' | 'gin' | undefined
 
   /**
-   * `candidateWindow`: matches ranked in full and counted for facets; `walkAbove`: estimated
-   * matches above which the most popular products are walked first (see postgres-candidates.ts).
+   * `candidateWindow`: matches ranked in full and counted for facets; `candidatePath` forces one
+   * way of finding them instead of choosing by the estimates (see postgres-candidates.ts).
    */
   constructor(
     private readonly db: Db,
-    options: { table?: string; candidateWindow?: number; walkAbove?: number } = {},
+    options: { table?: string; candidateWindow?: number; candidatePath?: 'walk' | 'gin' } = {},
   ) {
     this.table = checkTableName(options.table ?? 'search_documents')
     this.window = options.candidateWindow ?? CANDIDATE_WINDOW
-    this.walkAbove = options.walkAbove ?? defaultWalkAbove(this.window)
+    this.candidatePath = options.candidatePath
+  }
+
+  /** Rows to walk for a query's candidates, or undefined for the GIN path. */
+  private walk(estimate: Estimate): number | undefined {
+    if (this.candidatePath === 'gin') return undefined
+    if (this.candidatePath === 'walk') return estimate.tableRows + this.window
+    return walkLength(this.window, estimate)
   }
 
   private readyOnce: Promise<void> | undefined
@@ -169,6 +177,8 @@ export class PostgresSearchEngine implements SearchEngine {
       done += page.scanned
       onProgress?.({ done, total: page.total })
     }
+    // Statistics before serving: the candidate path is chosen from the planner's estimates.
+    await sql`analyze ${sql.id(next)}`.execute(this.db)
     await swapSearchTables(this.db, this.table)
     return { indexed }
   }
@@ -186,7 +196,7 @@ export class PostgresSearchEngine implements SearchEngine {
     const offset = (query.page - 1) * query.perPage
     const order = query.sort === 'relevance' ? sql`score desc, popularity desc` : ORDER[query.sort]
     const main = await sql<{ n: number; hits: HitRow[]; facets: FacetRow[] }>`
-      with ${candidateCtes(plan, estimate > this.walkAbove)},
+      with ${candidateCtes(plan, this.walk(estimate))},
       s as (select c.*, (c.prices ->> ${query.currency})::bigint as price,
         (${this.score(query, tsText, sql`c`)})::float8 as score
         from c where c.rn <= ${this.window})
@@ -208,7 +218,7 @@ export class PostgresSearchEngine implements SearchEngine {
       // window covers it, and the total is estimated (counting would read every match).
       const rest = await this.pageBeyondWindow(query, plan, tsText, offset)
       if (rest) hits = query.sort === 'relevance' ? [...hits, ...rest] : rest
-      total = Math.max(estimate, row.n)
+      total = Math.max(estimate.matches, row.n)
     }
     const of = (name: string) =>
       row.facets.filter((r) => r.f === name).map((r) => ({ value: r.v, count: r.n }))
@@ -297,26 +307,50 @@ export class PostgresSearchEngine implements SearchEngine {
     return rows
   }
 
+  /**
+   * Products and categories for a prefix, from the same bounded candidates as a search: a prefix of
+   * two letters matches most of a catalog. For a prefix with more matches than the window, the
+   * products are the best text matches among the window and the category counts are the window's
+   * counts scaled to the estimated number of matches.
+   */
   async autocomplete(prefix: string, limit: number): Promise<AutocompleteResult> {
     await this.whenReady()
     const words = queryWords(prefix)
     if (words.length === 0) return { products: [], categories: [] }
     const tsText = words.map((w) => `${w}:*`).join(' & ')
-    const t = sql.id(this.table)
-    const match = sql`d.tsv @@ to_tsquery('english', ${tsText})`
-    const products = await sql<{ id: string; name: string; slug: string }>`
-      select d.id, d.name, d.slug from ${t} d where ${match}
-      order by ts_rank('{0.1, 0.2, 0.4, 1.0}', d.tsv, to_tsquery('english', ${tsText}), 32) desc,
-        d.popularity desc, d.id limit ${limit}`.execute(this.db)
-    const categories = await sql<{ path: string; name: string; n: string }>`
-      select d.category_path as path, min(d.category_name) as name, count(*)::text as n
-      from ${t} d where ${match} and d.category_path is not null
-      group by d.category_path order by count(*) desc, d.category_path limit ${limit}`.execute(
-      this.db,
-    )
+    const plan = {
+      table: sql.id(this.table),
+      conds: [sql`d.tsv @@ to_tsquery('english', ${tsText})`],
+      window: this.window,
+    }
+    const estimate = await estimateMatches(this.db, plan)
+    const { rows } = await sql<{
+      n: number
+      products: { id: string; name: string; slug: string }[]
+      categories: { path: string; name: string; n: number }[]
+    }>`
+      with ${candidateCtes(plan, this.walk(estimate))},
+      w as (select * from c where c.rn <= ${this.window})
+      select (select count(*) from c)::int as n,
+        (select coalesce(json_agg(p order by p.ord), '[]') from (
+          select id, name, slug, row_number() over (order by
+            ts_rank('{0.1, 0.2, 0.4, 1.0}', tsv, to_tsquery('english', ${tsText}), 32) desc,
+            popularity desc, id) as ord
+          from w order by ord limit ${limit}) p) as products,
+        (select coalesce(json_agg(k order by k.n desc, k.path), '[]') from (
+          select category_path as path, min(category_name) as name, count(*)::int as n
+          from w where category_path is not null
+          group by category_path order by count(*) desc, category_path limit ${limit}) k)
+          as categories`.execute(this.db)
+    const row = rows[0] ?? { n: 0, products: [], categories: [] }
+    const scale = row.n > this.window ? Math.max(estimate.matches, row.n) / this.window : 1
     return {
-      products: products.rows.map((r) => ({ productId: r.id, name: r.name, slug: r.slug })),
-      categories: categories.rows.map((r) => ({ path: r.path, name: r.name, count: Number(r.n) })),
+      products: row.products.map((r) => ({ productId: r.id, name: r.name, slug: r.slug })),
+      categories: row.categories.map((r) => ({
+        path: r.path,
+        name: r.name,
+        count: Math.round(r.n * scale),
+      })),
     }
   }
 }
