@@ -36,9 +36,9 @@ describe('PostgreSQL engine on a query with more matches than its candidate wind
     description: 'A phone case.',
     tags: [],
     sellerId: seller,
-    categoryPath: null,
-    categoryPaths: [],
-    categoryNames: [],
+    categoryPath: `cases-${seller}`,
+    categoryPaths: [`cases-${seller}`],
+    categoryNames: ['Cases'],
     prices: { USD: 1_000 },
     ratingAvg: null,
     ratingCount: 0,
@@ -92,6 +92,16 @@ describe('PostgreSQL engine on a query with more matches than its candidate wind
       expect(exact.total).toBe(5)
       expect(exact.facets.brand.map((b) => b.count)).toEqual([1, 1, 1, 1, 1])
       expect(exact.hits[0]?.productId).toBe(ids[4])
+      // Autocomplete: the best text matches among the window, category counts scaled to the
+      // estimated matches (a prefix of two letters can match most of a catalog).
+      const suggested = await engine.autocomplete('cas', 5)
+      expect(suggested.products.map((p) => p.productId)).toEqual(ids.slice(0, 2))
+      expect(suggested.categories[0]?.count).toBeGreaterThanOrEqual(3)
+      const exactSuggestions = await wide.autocomplete('cas', 5)
+      expect(exactSuggestions.products[0]?.productId).toBe(ids[4])
+      expect(exactSuggestions.categories).toEqual([
+        { path: `cases-${seller}`, name: 'Cases', count: 5 },
+      ])
     })
   }
 })
