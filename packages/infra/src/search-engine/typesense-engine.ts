@@ -64,6 +64,8 @@ export class TypesenseSearchEngine implements SearchEngine {
   }
 
   private readyOnce: Promise<void> | undefined
+  /** Whether the live collection has `rating_bayesian` (one made before it had not). */
+  private bayesianSort = true
 
   /** Creates the index on first use, so a fresh install serves (empty) results before any reindex. */
   private whenReady(): Promise<void> {
@@ -80,7 +82,11 @@ export class TypesenseSearchEngine implements SearchEngine {
       [this.words, wordCollectionSchema],
     ] as const) {
       try {
-        await this.client.aliases(alias).retrieve()
+        const live = await this.client.aliases(alias).retrieve()
+        if (alias === this.products) {
+          const { fields } = await this.client.collections(live.collection_name).retrieve()
+          this.bayesianSort = fields.some((f) => f.name === 'rating_bayesian')
+        }
       } catch (error) {
         if (!isNotFound(error)) throw error
         const name = `${alias}_${Date.now()}`
@@ -139,6 +145,7 @@ export class TypesenseSearchEngine implements SearchEngine {
       await this.client.aliases().upsert(alias, { collection_name: name })
       await this.client.collections(old.collection_name).delete()
     }
+    this.bayesianSort = true
     return { indexed }
   }
 
@@ -167,7 +174,7 @@ export class TypesenseSearchEngine implements SearchEngine {
         // match is the largest cost of a broad query; Typesense 0.24 cannot sample facets.
         highlight_fields: 'none',
         filter_by: filterBy(query),
-        sort_by: sortBy(query.sort, query.currency),
+        sort_by: sortBy(query.sort, query.currency, this.bayesianSort),
         facet_by: `brand,category_paths,price_band_${cur},rating_floor,in_stock,seller_id`,
         max_facet_values: 100,
         // Only the fields a hit shows: descriptions are the bulk of a document and were serialised

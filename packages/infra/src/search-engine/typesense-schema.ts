@@ -150,14 +150,18 @@ export function filterBy(query: SearchQuery): string {
   return parts.join(' && ')
 }
 
-/** `sort_by` of a query; in-stock products always come first (at most 3 fields in Typesense). */
-export function sortBy(sort: SearchSort, currency: string): string {
+/**
+ * `sort_by` of a query; in-stock products always come first (at most 3 fields in Typesense).
+ * `bayesian: false` for a collection made before `rating_bayesian` existed (until a reindex):
+ * best rated then sorts by the plain average.
+ */
+export function sortBy(sort: SearchSort, currency: string, bayesian = true): string {
   const price = `price_minor_${currencyField(currency)}`
   const order: Record<SearchSort, string> = {
     relevance: '_text_match:desc,popularity:desc',
     price_asc: `${price}:asc,popularity:desc`,
     price_desc: `${price}:desc,popularity:desc`,
-    rating: 'rating_bayesian:desc,rating_count:desc',
+    rating: `${bayesian ? 'rating_bayesian' : 'rating_avg'}:desc,rating_count:desc`,
     newest: 'created_at:desc,popularity:desc',
     popularity: 'popularity:desc,_text_match:desc',
   }
