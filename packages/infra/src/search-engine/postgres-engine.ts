@@ -44,10 +44,12 @@ export const CANDIDATE_WINDOW = 500
 
 /**
  * "Best rated" is the Bayesian average (few reviews cannot outrank many), then the review count;
- * products without reviews come last.
+ * products without reviews come last. Rows indexed before the column existed have no Bayesian
+ * average until a reindex and sort by their plain average meanwhile.
  */
 const RATING_ORDER = (alias: RawBuilder<unknown>) =>
-  sql`${alias}.rating_bayesian desc nulls last, ${alias}.rating_count desc`
+  sql`coalesce(${alias}.rating_bayesian, ${alias}.rating_avg) desc nulls last,
+    ${alias}.rating_count desc`
 
 /** Sorts over the ranked candidates `s` (column `score` and `price` computed). */
 const ORDER: Record<SearchSort, RawBuilder<unknown>> = {
