@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `npm run fuzz`: the long schemathesis run against the REST API (every operation, as anonymous,
 # customer, seller and admin), on the local stack's test databases. `npm test` runs a short one.
-# Options: --max-examples N (per operation, default 200), --seed S, --role R (repeatable), --workers N.
+# Options: --max-examples N (per operation, default 100), --seed S, --role R (repeatable), --workers N.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-deps.sh

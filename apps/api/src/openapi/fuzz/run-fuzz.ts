@@ -11,7 +11,7 @@ function isRole(value: string): value is FuzzRole {
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
-      'max-examples': { type: 'string', default: '200' },
+      'max-examples': { type: 'string', default: '100' },
       seed: { type: 'string', default: String(Date.now() % 1_000_000) },
       role: { type: 'string', multiple: true },
       workers: { type: 'string', default: '2' },
