@@ -8,7 +8,7 @@ import { testConfig, TEST_ENV } from '@emporium/infra/testing'
 import type { CheckoutResult } from '@emporium/workflows'
 import { benchShoppers, benchVariants, type BenchShopper } from '../lib/checkout-shoppers'
 import { activityStages, type StageTimes } from '../lib/checkout-stages'
-import { cpuSeconds, pidsMatching } from '../lib/process-cpu'
+import { cpuSecondsByPid, cpuSecondsSince, pidsMatching } from '../lib/process-cpu'
 import { printTable, writeResult } from '../lib/results'
 
 // End-to-end checkout throughput on this machine: the API in this process, the worker as its own
@@ -118,7 +118,7 @@ export default async function checkoutBench(args: string[]): Promise<void> {
     const sampled: string[] = []
     let failed = 0
     const cpuBefore = Object.fromEntries(
-      Object.entries(processes).map(([name, pids]) => [name, cpuSeconds(pids)]),
+      Object.entries(processes).map(([name, pids]) => [name, cpuSecondsByPid(pids)]),
     )
     const started = performance.now()
     const deadline = started + seconds * 1000
@@ -149,7 +149,7 @@ export default async function checkoutBench(args: string[]): Promise<void> {
     const cpu_percent = Object.fromEntries(
       Object.entries(processes).map(([name, pids]) => [
         name,
-        round(((cpuSeconds(pids) - (cpuBefore[name] ?? 0)) / elapsedS) * 100),
+        round((cpuSecondsSince(cpuBefore[name] ?? new Map(), pids) / elapsedS) * 100),
       ]),
     )
     latencies.sort((a, b) => a - b)

@@ -18,7 +18,7 @@ import {
   type Kind,
   type LoadRequest,
 } from '../lib/load-traffic'
-import { cpuSeconds, pidsMatching } from '../lib/process-cpu'
+import { cpuSecondsByPid, cpuSecondsSince, pidsMatching } from '../lib/process-cpu'
 import { printTable, writeResult } from '../lib/results'
 import { benchmarkQueries } from '../lib/search-queries'
 
@@ -139,7 +139,7 @@ export default async function run(args: string[]): Promise<void> {
     })
     for (const rate of rates) {
       const cpuBefore = Object.fromEntries(
-        Object.entries(groups).map(([g, { pids }]) => [g, cpuSeconds(pids)]),
+        Object.entries(groups).map(([g, { pids }]) => [g, cpuSecondsByPid(pids)]),
       )
       const machineBefore = machineTicks()
       const started = performance.now()
@@ -166,7 +166,7 @@ export default async function run(args: string[]): Promise<void> {
       const utilisation = Object.fromEntries(
         Object.entries(groups).map(([g, { pids, cores }]) => [
           g,
-          (cpuSeconds(pids) - (cpuBefore[g] ?? 0)) / wall / cores,
+          cpuSecondsSince(cpuBefore[g] ?? new Map(), pids) / wall / cores,
         ]),
       )
       const achieved = stats.reduce((n, s) => n + s.requests.total, 0) / wall
