@@ -2,8 +2,10 @@ import { insertTestUser } from '@emporium/db/testing'
 import {
   cancelCheckoutUpdate,
   checkoutProgressQuery,
+  checkoutWorkflowId,
   fraudReviewSignal,
   ORDER_STATUS_ATTRIBUTE,
+  type CheckoutInput,
   type FraudReviewDecision,
 } from '@emporium/workflows'
 import type { WorkflowHandle } from '@temporalio/client'
@@ -35,6 +37,17 @@ describe('checkoutWorkflow fraud review on the Temporal dev server', { timeout: 
       .select(['status', 'score', 'reasons', 'client_ip', 'decided_by', 'decision_note'])
       .where('order_id', '=', orderId)
       .executeTakeFirstOrThrow()
+
+  /** Hours from now until the checkout's stock reservations expire. */
+  const reservationHoursLeft = async (input: CheckoutInput) => {
+    const rows = await h.db
+      .selectFrom('reservations')
+      .select('expires_at')
+      .where('owner_key', '=', `${checkoutWorkflowId(input.cartId)}:${input.idempotencyKey}`)
+      .execute()
+    expect(rows.length).toBeGreaterThan(0)
+    return Math.min(...rows.map((r) => (r.expires_at.getTime() - Date.now()) / 3_600_000))
+  }
 
   /** Waits until the checkout is held, and checks nothing was charged meanwhile. */
   async function untilHeld(handle: WorkflowHandle, idempotencyKey: string) {
@@ -69,6 +82,8 @@ describe('checkoutWorkflow fraud review on the Temporal dev server', { timeout: 
       reasons: [],
       client_ip: '198.51.100.20',
     })
+    // Nobody reviews it, so its stock was held no longer than any checkout's (not a day).
+    expect(await reservationHoursLeft(input)).toBeLessThan(12)
   })
 
   it('a risky order is held uncharged until an administrator approves it, then paid', async () => {
@@ -82,6 +97,7 @@ describe('checkoutWorkflow fraud review on the Temporal dev server', { timeout: 
       const held = {
         review: await reviewOf(order.id),
         stock: await h.stockOf(variant.variantId),
+        reservationHoursLeft: await reservationHoursLeft(input),
       }
       const decision: FraudReviewDecision = {
         decision: 'approve',
@@ -95,6 +111,8 @@ describe('checkoutWorkflow fraud review on the Temporal dev server', { timeout: 
     })
 
     expect(held.stock).toEqual({ onHand: 3, reserved: 2 })
+    // A held order keeps its stock for as long as its review may take (24 hours by default).
+    expect(held.reservationHoursLeft).toBeGreaterThan(24)
     expect(held.review.status).toBe('pending')
     expect(held.review.score).toBeGreaterThanOrEqual(55)
     expect(held.review.reasons.map((r) => r.code)).toEqual(

@@ -29,9 +29,12 @@ export interface FraudReviewActivities {
   /**
    * Gathers the order's risk signals (velocity per account, IP and card, paid orders before,
    * declines, billing vs shipping country), scores them and records the screening; idempotent
-   * per order.
+   * per order. A held order's stock reservations (of `ownerKey`) are kept until
+   * `holdReservationUntilMs`, long enough for its review.
    */
   screenOrder(input: {
+    ownerKey?: string
+    holdReservationUntilMs?: number
     orderId: string
     userId: string
     checkoutWorkflowId: string

@@ -1,6 +1,12 @@
 import { createHash } from 'node:crypto'
 import { BlockList, isIP } from 'node:net'
-import { countRiskSignals, recordRiskScreening, settleRiskReview, type Db } from '@emporium/db'
+import {
+  countRiskSignals,
+  extendReservation,
+  recordRiskScreening,
+  settleRiskReview,
+  type Db,
+} from '@emporium/db'
 import { money, parseCurrency } from '@emporium/domain'
 import {
   assessOrderRisk,
@@ -99,6 +105,9 @@ export function createFraudReviewActivities(deps: {
         cardFingerprint: fingerprint,
       })
       const held = review.status !== 'accepted'
+      if (held && input.ownerKey && input.holdReservationUntilMs) {
+        await extendReservation(db, input.ownerKey, new Date(input.holdReservationUntilMs))
+      }
       if (held) {
         logger.warn(
           { orderId: input.orderId, score: review.score, reasons: assessment.reasons },

@@ -183,3 +183,18 @@ export function expireReservations(
     return settle(trx, due, 'expired')
   })
 }
+
+/**
+ * Keeps an owner's active reservations until at least `until` (an order held for review waits
+ * longer than a checkout normally does); never shortens them. Returns how many it extended.
+ */
+export async function extendReservation(db: Db, ownerKey: string, until: Date): Promise<number> {
+  const result = await db
+    .updateTable('reservations')
+    .set({ expires_at: until })
+    .where('owner_key', '=', ownerKey)
+    .where('status', '=', 'active')
+    .where('expires_at', '<', until)
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows)
+}

@@ -43,6 +43,9 @@ export const REVIEW_EXPIRED_MESSAGE =
 export async function screenForFraud(
   state: CheckoutState,
   order: {
+    /** The checkout's reservation owner, and how long a held order's stock stays reserved. */
+    ownerKey: string
+    holdReservationUntilMs: number
     orderId: string
     userId: string
     checkoutWorkflowId: string

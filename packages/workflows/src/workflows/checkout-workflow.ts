@@ -165,15 +165,14 @@ export async function checkoutWorkflow(input: CheckoutInput): Promise<CheckoutRe
     state.setStage('reserving')
     describe('reserving stock')
     undo.unshift(() => durable.releaseInventory({ ownerKey }))
-    // Since this patch the created order is screened for fraud before it is charged, and a held
-    // order keeps its stock reserved for as long as its review may take.
+    // Since this patch the created order is screened for fraud before it is charged (a held
+    // order's reservation is extended by the screening, so only held orders keep stock longer).
     const fraudReview = patched(FRAUD_REVIEW_PATCH)
-    const reviewHoldMs = fraudReview ? timeouts.fraudReviewTimeoutMs : 0
     await business.reserveInventory({
       ownerKey,
       lines: plan.lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity })),
       shippingRegion: plan.shippingRegion,
-      expiresAtMs: Date.now() + reservationHoldMs(timeouts) + reviewHoldMs,
+      expiresAtMs: Date.now() + reservationHoldMs(timeouts),
     })
     await state.settleCancel()
 
@@ -203,6 +202,9 @@ export async function checkoutWorkflow(input: CheckoutInput): Promise<CheckoutRe
       await screenForFraud(
         state,
         {
+          ownerKey,
+          holdReservationUntilMs:
+            Date.now() + reservationHoldMs(timeouts) + timeouts.fraudReviewTimeoutMs,
           orderId: order.orderId,
           userId: input.userId,
           checkoutWorkflowId: workflowId,
