@@ -45,7 +45,12 @@ describe('checkout in the browser', () => {
     await signUpShopper(page, stack.web.url)
     await addAddress(page, stack.web.url, 'Ada Home')
     await addToCart(page, stack.web.url, product.slug, 'Red', 2)
-    await checkOut(page, stack.web.url, 'Ada Home', 'tok_visa')
+    const placed = await checkOut(page, stack.web.url, 'Ada Home', 'tok_visa')
+    // "Same as shipping" (the default) sends no billing address.
+    expect(placed.sent).toEqual({
+      shippingAddressId: placed.shippingAddressId,
+      paymentMethodToken: 'tok_visa',
+    })
 
     const stage = page.getByRole('status').filter({ hasText: /: Paid$/ })
     await stage.waitFor({ timeout: 45_000 }).catch(async (error: unknown) => {
@@ -104,9 +109,24 @@ describe('checkout in the browser', () => {
     const page = await context.newPage()
     await signUpShopper(page, stack.web.url)
     await addAddress(page, stack.web.url, 'Bo Declined')
+    await addAddress(page, stack.web.url, 'Bo Billing')
     await addToCart(page, stack.web.url, product.slug, 'Blue', 1)
     const before = await stockOf('Blue')
-    await checkOut(page, stack.web.url, 'Bo Declined', 'tok_chargeDeclined')
+    const placed = await checkOut(
+      page,
+      stack.web.url,
+      'Bo Declined',
+      'tok_chargeDeclined',
+      'Bo Billing',
+    )
+    // The other address picked as "Billing address" is sent as the order's billing address.
+    expect(placed.billingAddressId).toMatch(/^[0-9a-f-]{36}$/)
+    expect(placed.billingAddressId).not.toBe(placed.shippingAddressId)
+    expect(placed.sent).toEqual({
+      shippingAddressId: placed.shippingAddressId,
+      billingAddressId: placed.billingAddressId,
+      paymentMethodToken: 'tok_chargeDeclined',
+    })
 
     const alert = page.getByRole('alert')
     await alert.waitFor({ timeout: 30_000 })

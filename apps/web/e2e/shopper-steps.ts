@@ -45,15 +45,44 @@ export async function addToCart(
   await form.getByText(/^Added /).waitFor()
 }
 
-/** From the cart to a placed order: address, card token, "Place order". */
-export async function checkOut(page: Page, webUrl: string, fullName: string, token: string) {
+/** What "Place order" sent to `orders.place`, and the ids of the addresses chosen in the form. */
+export interface PlacedCheckout {
+  sent: unknown
+  shippingAddressId: string | null
+  billingAddressId: string | null
+}
+
+/**
+ * From the cart to a placed order: address (and, if named, another billing address), card token,
+ * "Place order".
+ */
+export async function checkOut(
+  page: Page,
+  webUrl: string,
+  fullName: string,
+  token: string,
+  billingName?: string,
+): Promise<PlacedCheckout> {
   await page.goto(`${webUrl}/cart`)
   await page.getByRole('link', { name: 'Go to checkout' }).click()
   const form = page.getByRole('form', { name: 'Place your order' })
-  await form.getByRole('radio', { name: new RegExp(`^${fullName},`) }).check()
+  const shipTo = form.getByRole('radio', { name: new RegExp(`^${fullName},`) })
+  await shipTo.check()
+  const shippingAddressId = await shipTo.getAttribute('value')
   // Choosing the address sets where the cart ships; the blocker about it goes away.
   await form.getByText('Choose where to ship your order.').waitFor({ state: 'detached' })
+  let billingAddressId: string | null = null
+  if (billingName) {
+    const billing = form.getByLabel('Billing address')
+    billingAddressId = await billing
+      .getByRole('option', { name: new RegExp(`^${billingName},`) })
+      .getAttribute('value')
+    await billing.selectOption(billingAddressId ?? '')
+  }
   await form.getByLabel('Card token').fill(token)
+  const placing = page.waitForRequest((r) => r.url().includes('/trpc/orders.place'))
   await form.getByRole('button', { name: 'Place order' }).click()
+  const sent: unknown = (await placing).postDataJSON()
   await page.getByRole('heading', { name: 'Your order' }).waitFor()
+  return { sent, shippingAddressId, billingAddressId }
 }

@@ -19,14 +19,7 @@ export const ordersRouter = router({
    * returns the same checkout, and a cart can only be in one checkout at a time.
    */
   place: authedProcedure
-    .input(
-      PlaceOrderInput.extend({
-        /** Where the card is billed, from the address book; left out when it is the shipping address. */
-        billingAddressId: z
-          .uuid({ message: 'Choose a billing address from your address book.' })
-          .optional(),
-      }),
-    )
+    .input(PlaceOrderInput)
     .output(z.object({ checkoutId: z.string() }))
     .mutation(async ({ ctx, input }) => {
       const idempotencyKey = requireIdempotencyKey(ctx.req)

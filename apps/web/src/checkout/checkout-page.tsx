@@ -10,6 +10,7 @@ import { FieldProblems, useSchemaForm } from '../forms/use-schema-form'
 import { Link, navigate } from '../router'
 import { trpc, type AddressView } from '../trpc'
 import { QueryView } from '../ui/query-view'
+import { addressLine, BillingAddressField } from './billing-address-field'
 import { usePaymentMethod } from './use-payment-method'
 
 /** Where the order ships: the region the cart prices tax for (`US-NY`, or the country). */
@@ -18,9 +19,9 @@ function shippingRegionOf(address: AddressView): string {
   return region && /^[A-Z0-9]{1,3}$/.test(region) ? `${address.country}-${region}` : address.country
 }
 
-const AddressChoice = PlaceOrderInput.pick({ shippingAddressId: true })
+const AddressChoice = PlaceOrderInput.pick({ shippingAddressId: true, billingAddressId: true })
 
-/** `/checkout`: pick an address from the address book, give a card, place the order. */
+/** `/checkout`: pick addresses from the address book (shipping, billing), give a card, place the order. */
 export function CheckoutPage() {
   return (
     <RequireSignIn title="Checkout" returnTo="/checkout">
@@ -49,6 +50,8 @@ function CheckoutForm() {
     prepare: (raw) => {
       const values = {
         shippingAddressId: raw.shippingAddressId ?? '',
+        // "Same as shipping" sends no billing address.
+        billingAddressId: raw.billingAddressId || undefined,
         paymentMethodToken: (raw.paymentMethodToken ?? '').trim(),
       }
       if (payment.choice?.kind !== 'stripe-card-element') return values
@@ -96,7 +99,7 @@ function CheckoutForm() {
                           aria-invalid={addressError ? true : undefined}
                           onChange={() => shipTo.mutate(shippingRegionOf(a))}
                         />
-                        {a.fullName}, {a.line1}, {a.city} {a.postalCode}, {a.country}
+                        {addressLine(a)}
                       </label>
                     ))}
                     {addressError ? (
@@ -108,6 +111,9 @@ function CheckoutForm() {
                       <p className="form-error">{errorMessage(shipTo.error)}</p>
                     ) : null}
                   </fieldset>
+                  {book.length > 0 ? (
+                    <BillingAddressField book={book} errors={place.errors.billingAddressId} />
+                  ) : null}
                   <fieldset>
                     <legend>Payment</legend>
                     <QueryView query={payment.config} what="the payment options">
