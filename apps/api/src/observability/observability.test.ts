@@ -2,13 +2,12 @@ import { randomUUID } from 'node:crypto'
 import { Writable } from 'node:stream'
 import { createLogger, sampleSum } from '@emporium/infra'
 import { testConfig } from '@emporium/infra/testing'
-import { closeWorkerDeps, createActivities, createWorker, createWorkerDeps } from '@emporium/worker'
-import { NativeConnection, type Worker } from '@temporalio/worker'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startApiServer, type RunningApi } from '../server'
-import { createTestClient, errorOf, signIn } from '../testing/api-client'
+import type { RunningApi } from '../server'
+import { createTestClient, errorOf } from '../testing/api-client'
+import { startApiWithWorker, type ApiWithWorker } from '../testing/api-with-worker'
 import { insertCartVariant } from '../testing/catalog-fixtures'
-import { createTestUser } from '../testing/users'
+import { placeOrder, shopperWithCart } from '../testing/shopper'
 
 /** A pino destination that keeps every JSON line, for asserting on what was logged. */
 function captureLines() {
@@ -28,34 +27,21 @@ describe('observability of one checkout (API → Temporal → worker)', () => {
   const config = { ...testConfig(), TEMPORAL_TASK_QUEUE: taskQueue, STRIPE_SECRET_KEY: undefined }
   const apiLog = captureLines()
   const workerLog = captureLines()
+  let stack: ApiWithWorker
   let api: RunningApi
-  let connection: NativeConnection
-  let worker: Worker
-  let running: Promise<void>
-  let workerDeps: ReturnType<typeof createWorkerDeps>
 
   beforeAll(async () => {
-    api = await startApiServer({ config, port: 0, rateLimitNamespace: randomUUID() })
+    const workerLogger = createLogger({ LOG_LEVEL: 'debug' }, 'worker', workerLog.stream)
+    stack = await startApiWithWorker(config, {
+      adaptWorkerDeps: (deps) => ({ ...deps, logger: workerLogger }),
+      workerLogger,
+    })
+    api = stack.api
     // Each request's context is built from `deps`, so swapping its logger captures the API's lines.
     api.deps.logger = createLogger({ LOG_LEVEL: 'debug' }, 'api', apiLog.stream)
-    workerDeps = createWorkerDeps(config)
-    workerDeps.logger = createLogger({ LOG_LEVEL: 'debug' }, 'worker', workerLog.stream)
-    connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS })
-    worker = await createWorker({
-      connection,
-      namespace: config.TEMPORAL_NAMESPACE,
-      taskQueue,
-      activities: createActivities(workerDeps),
-      logger: workerDeps.logger,
-    })
-    running = worker.run()
   }, 180_000)
   afterAll(async () => {
-    worker?.shutdown()
-    await running
-    await connection?.close()
-    await closeWorkerDeps(workerDeps)
-    await api?.close()
+    await stack?.close()
   })
 
   const scrape = async () => {
@@ -68,23 +54,8 @@ describe('observability of one checkout (API → Temporal → worker)', () => {
   it('a paid checkout: its API line and every activity line share one request id; /metrics counts it', async () => {
     const before = await scrape()
     const variant = await insertCartVariant(api.deps.db, { prices: { USD: 2_500 }, stock: [3] })
-    const user = await createTestUser(api.deps.db)
-    const browser = await signIn(api.url, user.email, user.password)
-    const address = await browser.client.account.createAddress.mutate({
-      fullName: 'Ada Lovelace',
-      line1: '1 Analytical Way',
-      city: 'New York',
-      region: 'NY',
-      postalCode: '10001',
-      country: 'US',
-      makeDefault: true,
-    })
-    await browser.client.cart.addLine.mutate({ variantId: variant.variantId, quantity: 1 })
-    await browser.client.cart.setShippingRegion.mutate({ region: 'US-NY' })
-    const { checkoutId } = await browser.client.orders.place.mutate(
-      { shippingAddressId: address.id, paymentMethodToken: 'tok_visa' },
-      { context: { idempotencyKey: randomUUID() } },
-    )
+    const { browser, addressId } = await shopperWithCart(api, variant.variantId)
+    const { checkoutId } = await placeOrder(browser, addressId, 'tok_visa', randomUUID())
     await expect
       .poll(async () => (await browser.client.orders.progress.query({ checkoutId })).stage, {
         timeout: 30_000,

@@ -1,44 +1,27 @@
 import { randomUUID } from 'node:crypto'
 import { startTracing, type Tracing } from '@emporium/infra'
 import { InMemorySpanExporter, testConfig } from '@emporium/infra/testing'
-import { closeWorkerDeps, createActivities, createWorker, createWorkerDeps } from '@emporium/worker'
-import { NativeConnection, type Worker } from '@temporalio/worker'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startApiServer, type RunningApi } from '../server'
-import { signIn } from '../testing/api-client'
+import type { RunningApi } from '../server'
+import { startApiWithWorker, type ApiWithWorker } from '../testing/api-with-worker'
 import { insertCartVariant } from '../testing/catalog-fixtures'
-import { createTestUser } from '../testing/users'
+import { placeOrder, shopperWithCart } from '../testing/shopper'
 
 describe('OpenTelemetry traces of one checkout (tRPC → Temporal → activities → PostgreSQL)', () => {
   const taskQueue = `emporium-test-tracing-${randomUUID()}`
   const config = { ...testConfig(), TEMPORAL_TASK_QUEUE: taskQueue, STRIPE_SECRET_KEY: undefined }
   const exporter = new InMemorySpanExporter()
   let tracing: Tracing
+  let stack: ApiWithWorker
   let api: RunningApi
-  let connection: NativeConnection
-  let worker: Worker
-  let running: Promise<void>
-  let workerDeps: ReturnType<typeof createWorkerDeps>
 
   beforeAll(async () => {
     tracing = startTracing(config, 'emporium-test', { exporter })
-    api = await startApiServer({ config, port: 0, rateLimitNamespace: randomUUID() })
-    workerDeps = createWorkerDeps(config)
-    connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS })
-    worker = await createWorker({
-      connection,
-      namespace: config.TEMPORAL_NAMESPACE,
-      taskQueue,
-      activities: createActivities(workerDeps),
-    })
-    running = worker.run()
+    stack = await startApiWithWorker(config)
+    api = stack.api
   }, 180_000)
   afterAll(async () => {
-    worker?.shutdown()
-    await running
-    await connection?.close()
-    await closeWorkerDeps(workerDeps)
-    await api?.close()
+    await stack?.close()
     await tracing?.shutdown()
   })
 
@@ -46,23 +29,8 @@ describe('OpenTelemetry traces of one checkout (tRPC → Temporal → activities
 
   it('one trace links the orders.place span, the workflow start and run, each activity and their queries', async () => {
     const variant = await insertCartVariant(api.deps.db, { prices: { USD: 2_500 }, stock: [3] })
-    const user = await createTestUser(api.deps.db)
-    const browser = await signIn(api.url, user.email, user.password)
-    const address = await browser.client.account.createAddress.mutate({
-      fullName: 'Ada Lovelace',
-      line1: '1 Analytical Way',
-      city: 'New York',
-      region: 'NY',
-      postalCode: '10001',
-      country: 'US',
-      makeDefault: true,
-    })
-    await browser.client.cart.addLine.mutate({ variantId: variant.variantId, quantity: 1 })
-    await browser.client.cart.setShippingRegion.mutate({ region: 'US-NY' })
-    const { checkoutId } = await browser.client.orders.place.mutate(
-      { shippingAddressId: address.id, paymentMethodToken: 'tok_visa' },
-      { context: { idempotencyKey: randomUUID() } },
-    )
+    const { browser, addressId } = await shopperWithCart(api, variant.variantId)
+    const { checkoutId } = await placeOrder(browser, addressId, 'tok_visa', randomUUID())
     await expect
       .poll(async () => (await browser.client.orders.progress.query({ checkoutId })).stage, {
         timeout: 30_000,

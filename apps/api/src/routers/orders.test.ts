@@ -1,73 +1,38 @@
 import { randomUUID } from 'node:crypto'
 import { createTestGateway } from '@emporium/infra'
 import { testConfig } from '@emporium/infra/testing'
-import { closeWorkerDeps, createActivities, createWorker, createWorkerDeps } from '@emporium/worker'
-import { NativeConnection, type Worker } from '@temporalio/worker'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startApiServer, type RunningApi } from '../server'
+import type { RunningApi } from '../server'
 import { createTestClient, errorOf, signIn, type TestClient } from '../testing/api-client'
+import { startApiWithWorker, type ApiWithWorker } from '../testing/api-with-worker'
 import { insertCartVariant } from '../testing/catalog-fixtures'
+import { placeOrder as place, shopperWithCart as shopperOf } from '../testing/shopper'
 import { createTestUser } from '../testing/users'
 
 describe('orders.place and checkout progress, end to end (API → Temporal → worker)', () => {
   const taskQueue = `emporium-test-orders-${randomUUID()}`
   // No Stripe key: payments go through the built-in test gateway, as on a machine without Stripe.
   const config = { ...testConfig(), TEMPORAL_TASK_QUEUE: taskQueue, STRIPE_SECRET_KEY: undefined }
+  let stack: ApiWithWorker
   let api: RunningApi
-  let connection: NativeConnection
-  let worker: Worker
-  let running: Promise<void>
-  let workerDeps: ReturnType<typeof createWorkerDeps>
 
   beforeAll(async () => {
-    api = await startApiServer({ config, port: 0, rateLimitNamespace: randomUUID() })
-    const deps = createWorkerDeps(config)
-    // The built-in test gateway, with a "processing" payment that stays pending for a minute so a
-    // slow, loaded machine still cancels it before it would succeed.
-    workerDeps = {
-      ...deps,
-      paymentGateway: createTestGateway(deps.redis, { processingMs: 60_000 }),
-    }
-    connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS })
-    worker = await createWorker({
-      connection,
-      namespace: config.TEMPORAL_NAMESPACE,
-      taskQueue,
-      activities: createActivities(workerDeps),
+    stack = await startApiWithWorker(config, {
+      // The built-in test gateway, with a "processing" payment that stays pending for a minute so a
+      // slow, loaded machine still cancels it before it would succeed.
+      adaptWorkerDeps: (deps) => ({
+        ...deps,
+        paymentGateway: createTestGateway(deps.redis, { processingMs: 60_000 }),
+      }),
     })
-    running = worker.run()
+    api = stack.api
   }, 180_000)
   afterAll(async () => {
-    worker?.shutdown()
-    await running
-    await connection?.close()
-    await closeWorkerDeps(workerDeps)
-    await api?.close()
+    await stack?.close()
   })
 
   /** A signed-in shopper with an address in New York and `quantity` of a fresh variant in the cart. */
-  async function shopperWithCart(variantId: string, quantity = 1) {
-    const user = await createTestUser(api.deps.db)
-    const browser = await signIn(api.url, user.email, user.password)
-    const address = await browser.client.account.createAddress.mutate({
-      fullName: 'Ada Lovelace',
-      line1: '1 Analytical Way',
-      city: 'New York',
-      region: 'NY',
-      postalCode: '10001',
-      country: 'US',
-      makeDefault: true,
-    })
-    await browser.client.cart.addLine.mutate({ variantId, quantity })
-    await browser.client.cart.setShippingRegion.mutate({ region: 'US-NY' })
-    return { user, browser, addressId: address.id }
-  }
-
-  const place = (browser: TestClient, addressId: string, token: string, key: string) =>
-    browser.client.orders.place.mutate(
-      { shippingAddressId: addressId, paymentMethodToken: token },
-      { context: { idempotencyKey: key } },
-    )
+  const shopperWithCart = (variantId: string, quantity = 1) => shopperOf(api, variantId, quantity)
 
   async function finished(browser: TestClient, checkoutId: string) {
     let progress = await browser.client.orders.progress.query({ checkoutId })

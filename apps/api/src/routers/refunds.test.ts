@@ -2,11 +2,10 @@ import { randomUUID } from 'node:crypto'
 import { insertPaidTestOrder, type PaidTestOrder } from '@emporium/db/testing'
 import { createTestGateway } from '@emporium/infra'
 import { testConfig } from '@emporium/infra/testing'
-import { closeWorkerDeps, createActivities, createWorker, createWorkerDeps } from '@emporium/worker'
-import { NativeConnection, type Worker } from '@temporalio/worker'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startApiServer, type RunningApi } from '../server'
+import type { RunningApi } from '../server'
 import { errorOf, signIn, type TestClient } from '../testing/api-client'
+import { startApiWithWorker, type ApiWithWorker } from '../testing/api-with-worker'
 import { createTestSeller } from '../testing/sellers'
 import { createTestUser } from '../testing/users'
 
@@ -14,33 +13,18 @@ describe('refunds, end to end (API → refundWorkflow → test gateway)', () => 
   const taskQueue = `emporium-test-refunds-${randomUUID()}`
   // No Stripe key: refunds go through the built-in test gateway.
   const config = { ...testConfig(), TEMPORAL_TASK_QUEUE: taskQueue, STRIPE_SECRET_KEY: undefined }
+  let stack: ApiWithWorker
   let api: RunningApi
-  let connection: NativeConnection
-  let worker: Worker
-  let running: Promise<void>
-  let workerDeps: ReturnType<typeof createWorkerDeps>
   let admin: TestClient
 
   beforeAll(async () => {
-    api = await startApiServer({ config, port: 0, rateLimitNamespace: randomUUID() })
-    workerDeps = createWorkerDeps(config)
-    connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS })
-    worker = await createWorker({
-      connection,
-      namespace: config.TEMPORAL_NAMESPACE,
-      taskQueue,
-      activities: createActivities(workerDeps),
-    })
-    running = worker.run()
+    stack = await startApiWithWorker(config)
+    api = stack.api
     const adminUser = await createTestUser(api.deps.db, 'admin')
     admin = await signIn(api.url, adminUser.email, adminUser.password)
   }, 180_000)
   afterAll(async () => {
-    worker?.shutdown()
-    await running
-    await connection?.close()
-    await closeWorkerDeps(workerDeps)
-    await api?.close()
+    await stack?.close()
   })
 
   /** A paid order of 10,000 captured at the test gateway, its items sold by a signed-in seller. */

@@ -1,47 +1,33 @@
 import { randomUUID } from 'node:crypto'
 import { createTestGateway } from '@emporium/infra'
 import { testConfig } from '@emporium/infra/testing'
-import { closeWorkerDeps, createActivities, createWorker, createWorkerDeps } from '@emporium/worker'
-import { NativeConnection, type Worker } from '@temporalio/worker'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startApiServer, type RunningApi } from '../server'
+import type { RunningApi } from '../server'
 import { createTestClient, errorOf, signIn, type TestClient } from '../testing/api-client'
+import { startApiWithWorker, type ApiWithWorker } from '../testing/api-with-worker'
 import { insertCartVariant } from '../testing/catalog-fixtures'
+import { shopperWithCart } from '../testing/shopper'
 import { createTestUser } from '../testing/users'
 
 describe('admin fraud review queue, end to end (API → Temporal → worker)', () => {
   const taskQueue = `emporium-test-risk-reviews-${randomUUID()}`
   const config = { ...testConfig(), TEMPORAL_TASK_QUEUE: taskQueue, STRIPE_SECRET_KEY: undefined }
+  let stack: ApiWithWorker
   let api: RunningApi
-  let connection: NativeConnection
-  let worker: Worker
-  let running: Promise<void>
-  let workerDeps: ReturnType<typeof createWorkerDeps>
   let admin: TestClient
   let adminId: string
 
   beforeAll(async () => {
-    api = await startApiServer({ config, port: 0, rateLimitNamespace: randomUUID() })
-    const deps = createWorkerDeps(config)
-    workerDeps = { ...deps, paymentGateway: createTestGateway(deps.redis) }
-    connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS })
-    worker = await createWorker({
-      connection,
-      namespace: config.TEMPORAL_NAMESPACE,
-      taskQueue,
-      activities: createActivities(workerDeps),
+    stack = await startApiWithWorker(config, {
+      adaptWorkerDeps: (deps) => ({ ...deps, paymentGateway: createTestGateway(deps.redis) }),
     })
-    running = worker.run()
+    api = stack.api
     const user = await createTestUser(api.deps.db, 'admin')
     adminId = user.id
     admin = await signIn(api.url, user.email, user.password)
   }, 180_000)
   afterAll(async () => {
-    worker?.shutdown()
-    await running
-    await connection?.close()
-    await closeWorkerDeps(workerDeps)
-    await api?.close()
+    await stack?.close()
   })
 
   const stockOf = (variantId: string) =>
@@ -191,21 +177,11 @@ describe('admin fraud review queue, end to end (API → Temporal → worker)', (
 
   it("orders.place refuses a billing address outside the shopper's address book", async () => {
     const variant = await insertCartVariant(api.deps.db, { prices: { USD: 1_000 }, stock: [3] })
-    const user = await createTestUser(api.deps.db)
-    const browser = await signIn(api.url, user.email, user.password)
-    const shipping = await browser.client.account.createAddress.mutate({
-      fullName: 'Ada Lovelace',
-      line1: '1 Analytical Way',
-      city: 'New York',
-      postalCode: '10001',
-      country: 'US',
-    })
-    await browser.client.cart.addLine.mutate({ variantId: variant.variantId, quantity: 1 })
-    await browser.client.cart.setShippingRegion.mutate({ region: 'US-NY' })
+    const { browser, addressId } = await shopperWithCart(api, variant.variantId)
     const refused = await errorOf(
       browser.client.orders.place.mutate(
         {
-          shippingAddressId: shipping.id,
+          shippingAddressId: addressId,
           billingAddressId: randomUUID(),
           paymentMethodToken: 'tok_visa',
         },

@@ -1,18 +1,10 @@
 import { randomUUID } from 'node:crypto'
-import {
-  createRedis,
-  createStripe,
-  createTestGateway,
-  withCircuitBreaker,
-  type Redis,
-  type Stripe,
-} from '@emporium/infra'
+import { createStripe, createTestGateway, withCircuitBreaker, type Stripe } from '@emporium/infra'
 import { testConfig } from '@emporium/infra/testing'
-import { closeWorkerDeps, createActivities, createWorker, createWorkerDeps } from '@emporium/worker'
-import { NativeConnection, type Worker } from '@temporalio/worker'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startApiServer, type RunningApi } from '../server'
+import type { RunningApi } from '../server'
 import { signIn } from '../testing/api-client'
+import { startApiWithWorker, type ApiWithWorker } from '../testing/api-with-worker'
 import { insertCartVariant } from '../testing/catalog-fixtures'
 import { createTestUser } from '../testing/users'
 
@@ -20,37 +12,23 @@ describe('a Stripe webhook settles a waiting checkout (API → Temporal → chec
   const taskQueue = `emporium-test-webhook-checkout-${randomUUID()}`
   const config = { ...testConfig(), TEMPORAL_TASK_QUEUE: taskQueue, STRIPE_SECRET_KEY: undefined }
   const signer = createStripe(testConfig()) as Stripe
+  let stack: ApiWithWorker
   let api: RunningApi
-  let connection: NativeConnection
-  let worker: Worker
-  let running: Promise<void>
-  let workerDeps: ReturnType<typeof createWorkerDeps>
-  let redis: Redis
 
   beforeAll(async () => {
-    api = await startApiServer({ config, port: 0, rateLimitNamespace: randomUUID() })
-    workerDeps = createWorkerDeps(config)
-    redis = createRedis(config)
-    connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS })
-    worker = await createWorker({
-      connection,
-      namespace: config.TEMPORAL_NAMESPACE,
-      taskQueue,
+    stack = await startApiWithWorker(config, {
       // "Processing" payments stay pending for an hour at this gateway: only the webhook can settle them.
-      activities: createActivities({
-        ...workerDeps,
-        paymentGateway: withCircuitBreaker(createTestGateway(redis, { processingMs: 3600_000 })),
+      adaptWorkerDeps: (deps) => ({
+        ...deps,
+        paymentGateway: withCircuitBreaker(
+          createTestGateway(deps.redis, { processingMs: 3600_000 }),
+        ),
       }),
     })
-    running = worker.run()
+    api = stack.api
   }, 180_000)
   afterAll(async () => {
-    worker?.shutdown()
-    await running
-    await connection?.close()
-    await closeWorkerDeps(workerDeps)
-    await redis?.quit()
-    await api?.close()
+    await stack?.close()
   })
 
   function deliver(event: object) {
