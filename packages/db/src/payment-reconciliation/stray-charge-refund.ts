@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 import type { Db } from '../client'
 import { recordOutboxEvent } from '../outbox'
-import type { OrderRefundedEvent } from '../refunds/settle-refund'
+import { markRefundSucceeded, type OrderRefundedEvent } from '../refunds/settle-refund'
 
 /** A refund of a charge that succeeded at the gateway after its order was cancelled. */
 export interface StrayChargeRefund {
@@ -86,17 +86,7 @@ export async function completeStrayChargeRefund(
   input: { refundId: string; gatewayRefundId: string; intentId: string },
 ): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
-    const refund = await trx
-      .updateTable('refunds')
-      .set({
-        status: 'succeeded',
-        gateway_refund_id: input.gatewayRefundId,
-        updated_at: sql<Date>`now()`,
-      })
-      .where('id', '=', input.refundId)
-      .where('status', '=', 'pending')
-      .returning(['payment_id', 'amount_minor', 'currency'])
-      .executeTakeFirst()
+    const refund = await markRefundSucceeded(trx, input)
     if (!refund) return false
     await trx
       .updateTable('payments')

@@ -22,6 +22,24 @@ export interface CompleteRefundResult {
 }
 
 /**
+ * Marks a pending refund succeeded under the gateway's refund id; undefined when it was not
+ * pending (already settled by an earlier try), so callers apply its effects once.
+ */
+export function markRefundSucceeded(db: Db, input: { refundId: string; gatewayRefundId: string }) {
+  return db
+    .updateTable('refunds')
+    .set({
+      status: 'succeeded',
+      gateway_refund_id: input.gatewayRefundId,
+      updated_at: sql<Date>`now()`,
+    })
+    .where('id', '=', input.refundId)
+    .where('status', '=', 'pending')
+    .returning(['id', 'payment_id', 'amount_minor', 'currency', 'restock'])
+    .executeTakeFirst()
+}
+
+/**
  * Settles a pending refund the gateway accepted, in one transaction: the refund succeeds, its items
  * go back on the shelf when restocking was chosen, the payment and the order move to partially
  * refunded / refunded (through the order status machine, with a history row) and `order.refunded`
@@ -32,17 +50,7 @@ export async function completeRefund(
   input: { refundId: string; gatewayRefundId: string; actor: string },
 ): Promise<CompleteRefundResult> {
   return db.transaction().execute(async (trx) => {
-    const refund = await trx
-      .updateTable('refunds')
-      .set({
-        status: 'succeeded',
-        gateway_refund_id: input.gatewayRefundId,
-        updated_at: sql<Date>`now()`,
-      })
-      .where('id', '=', input.refundId)
-      .where('status', '=', 'pending')
-      .returning(['id', 'payment_id', 'amount_minor', 'currency', 'restock'])
-      .executeTakeFirst()
+    const refund = await markRefundSucceeded(trx, input)
     const current = await trx
       .selectFrom('refunds as r')
       .innerJoin('payments as p', 'p.id', 'r.payment_id')
