@@ -4,6 +4,7 @@ import {
   commitReservation,
   createPendingOrder,
   markOrderPaid,
+  openPlanAddress,
   releaseReservation,
   reserveStock,
 } from '@emporium/db'
@@ -14,7 +15,6 @@ import type { WorkerDeps } from '../deps'
 import { createCheckoutPaymentActivities } from './checkout-payment-activities'
 import { createFraudReviewActivities } from './fraud-review-activities'
 import { refuse, validateCart } from './checkout-validation'
-import { openPlanAddress } from './sealed-shipping-address'
 
 // Deletes the user→cart pointer only while it still names this cart (a newer cart keeps its own).
 const DELETE_POINTER_IF = `

@@ -1,9 +1,14 @@
 import { buildCartView, DEFAULT_CART_SETTINGS, readCart, type CartSettings } from '@emporium/cart'
-import { findAddress, findCouponsByCodes, type Db, type PiiKeyRing } from '@emporium/db'
+import {
+  findAddress,
+  findCouponsByCodes,
+  sealPlanAddress,
+  type Db,
+  type PiiKeyRing,
+} from '@emporium/db'
 import type { Redis } from '@emporium/infra'
 import type { CheckoutFailureCode, CheckoutLine, CheckoutPlan } from '@emporium/workflows'
 import { ApplicationFailure } from '@temporalio/common'
-import { sealPlanAddress } from './sealed-shipping-address'
 
 /** A business refusal: non-retryable, typed with the checkout failure code. */
 export function refuse(code: CheckoutFailureCode, message: string, details?: unknown): never {

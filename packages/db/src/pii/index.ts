@@ -9,7 +9,12 @@ export {
   type PiiKeyRing,
 } from './envelope-cipher'
 export { openAddress, SEALED_ADDRESS_COLUMNS } from './sealed-address'
-export { openShippingAddress, sealShippingAddress } from './sealed-shipping-address'
+export {
+  openPlanAddress,
+  openShippingAddress,
+  sealPlanAddress,
+  sealShippingAddress,
+} from './sealed-shipping-address'
 export {
   countRowsToReencrypt,
   reencryptPersonalData,

@@ -51,3 +51,32 @@ export function openShippingAddress(
     )
   }
 }
+
+// The checkout plan is an activity result, so Temporal keeps it in the workflow's history: data at
+// rest outside our database. The shipping address travels there sealed the same way, with only
+// the plaintext part (country, region) the workflow decides on readable.
+const PLAN_CONTEXT = 'checkout-plan:shipping-address'
+
+/** The checkout plan's form of an address: its plaintext part plus the sealed whole. */
+export function sealPlanAddress(
+  ring: PiiKeyRing,
+  address: Record<string, string | null>,
+): Record<string, string | null> {
+  return {
+    ...(plainPartOf(address) as Record<string, string | null>),
+    sealed: encryptPii(ring, JSON.stringify(address), PLAN_CONTEXT),
+  }
+}
+
+/**
+ * The whole address back from a checkout plan. A plan made before addresses were sealed (a
+ * checkout in flight across the upgrade) carries it in the clear, and is taken as it is.
+ */
+export function openPlanAddress(
+  ring: PiiKeyRing,
+  planAddress: Record<string, string | null>,
+): Record<string, string | null> {
+  const sealed = planAddress.sealed
+  if (!sealed) return planAddress
+  return JSON.parse(decryptPii(ring, sealed, PLAN_CONTEXT)) as Record<string, string | null>
+}
