@@ -15,6 +15,7 @@ import { reviewModerationRouter } from './routers/review-moderation'
 import { refundsRouter } from './routers/refunds'
 import { reviewsRouter } from './routers/reviews'
 import { searchRouter } from './routers/search'
+import { sellerFlashSalesRouter } from './routers/seller-flash-sales'
 import { sellerImagesRouter } from './routers/seller-images'
 import { sellerInventoryRouter } from './routers/seller-inventory'
 import { sellerOrdersRouter } from './routers/seller-orders'
@@ -49,6 +50,7 @@ export const appRouter = router({
     sellerProductsRouter,
     sellerProductBulkRouter,
     sellerInventoryRouter,
+    sellerFlashSalesRouter,
     sellerWarehousesRouter,
     sellerOrdersRouter,
     sellerSalesRouter,

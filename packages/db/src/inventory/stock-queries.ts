@@ -147,3 +147,24 @@ export async function listLowStockAlerts(
     .execute()
   return rows.map((r) => ({ ...(r.payload as StockLowEvent), id: r.id, raisedAt: r.created_at }))
 }
+
+/**
+ * Units of one of the seller's variants available to sell now, over all warehouses (0 when it has
+ * no stock rows); null when the variant is not in the seller's store.
+ */
+export async function sellerVariantAvailable(
+  db: Db,
+  sellerId: string,
+  variantId: string,
+): Promise<number | null> {
+  const row = await db
+    .selectFrom('product_variants as v')
+    .innerJoin('products as p', 'p.id', 'v.product_id')
+    .leftJoin('inventory_levels as l', 'l.variant_id', 'v.id')
+    .select(sql<number>`coalesce(sum(l.on_hand - l.reserved), 0)::int`.as('available'))
+    .where('v.id', '=', variantId)
+    .where('p.seller_id', '=', sellerId)
+    .groupBy('v.id')
+    .executeTakeFirst()
+  return row ? row.available : null
+}

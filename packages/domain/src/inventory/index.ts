@@ -10,6 +10,8 @@ export { StockBadgeSchema, availableToSell, stockBadge, type StockBadge } from '
 export {
   AdjustStockInput,
   AdjustStockResultView,
+  FlashSaleInput,
+  FlashSaleView,
   InventoryCursor,
   InventoryRowView,
   ListInventoryInput,

@@ -100,3 +100,14 @@ export type LowStockAlertView = z.infer<typeof LowStockAlertView>
 export const ListLowStockAlertsInput = z.object({
   limit: z.number().int().min(1).max(100).default(20),
 })
+
+/** Names one of the seller's variants for its flash sale. */
+export const FlashSaleInput = z.object({ variantId: z.uuid() })
+
+/** A variant's flash-sale gate: open with the units it can still admit, or closed (null). */
+export const FlashSaleView = z.object({
+  variantId: z.uuid(),
+  open: z.boolean(),
+  units: z.number().int().nullable(),
+})
+export type FlashSaleView = z.infer<typeof FlashSaleView>
