@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process'
 import { once } from 'node:events'
 import { randomUUID } from 'node:crypto'
 import { createRequire } from 'node:module'
+import { createDb, recordOutboxEvent, type Db } from '@emporium/db'
 import { createRedis, createTemporalClient, type Redis, type TemporalClient } from '@emporium/infra'
 import { TEST_ENV, testConfig } from '@emporium/infra/testing'
 import { greetCustomerWorkflowId, WORKFLOW_TYPES } from '@emporium/workflows'
@@ -17,22 +18,53 @@ describe('worker process (tsx src/main.ts)', () => {
   const config = testConfig()
   let client: TemporalClient
   let redis: Redis
+  let db: Db
 
   beforeAll(async () => {
     client = await createTemporalClient(config)
     redis = createRedis(config)
+    db = createDb(config.DATABASE_URL, 2)
   })
   afterAll(async () => {
     await client?.connection.close()
     await redis?.quit()
+    await db?.destroy()
   })
+
+  /** An order event no handler acts on (delivered), of an aggregate of its own. */
+  const deliveredEvent = (orderId: string) =>
+    recordOutboxEvent(db, {
+      aggregateType: 'order',
+      aggregateId: orderId,
+      eventType: 'order.delivered',
+      payload: { orderId, orderNumber: 'T-1', userId: randomUUID(), fulfillmentId: randomUUID() },
+    })
+  const publishedAt = async (id: number) =>
+    (
+      await db
+        .selectFrom('outbox')
+        .select('published_at')
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow()
+    ).published_at
 
   it('runs workflows on its task queue, then exits 0 soon after SIGTERM', async () => {
     const taskQueue = uniqueTaskQueue('main')
+    // The relay is confined to this test's aggregate: other tests' outbox events on the shared
+    // database stay theirs (no mails, signals or published marks from this worker).
+    const ownOrderId = randomUUID()
+    const own = await deliveredEvent(ownOrderId)
+    const others = await deliveredEvent(randomUUID())
     // The same command as `npm start`: tsx relays signals to the Node process it starts.
     const child = spawn(process.execPath, [tsxCli, 'src/main.ts'], {
       cwd: workerDir,
-      env: { ...TEST_ENV, ...process.env, TEMPORAL_TASK_QUEUE: taskQueue, LOG_LEVEL: 'info' },
+      env: {
+        ...TEST_ENV,
+        ...process.env,
+        TEMPORAL_TASK_QUEUE: taskQueue,
+        LOG_LEVEL: 'info',
+        OUTBOX_RELAY_AGGREGATE_IDS: ownOrderId,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     let output = ''
@@ -62,9 +94,18 @@ describe('worker process (tsx src/main.ts)', () => {
       const { result } = outcome
       expect(result.greetings.map((g) => g.step)).toEqual(['welcome', 'follow-up'])
       await redis.del(greetingsKey(customerId))
+      await expect.poll(() => publishedAt(own), { timeout: 10_000 }).not.toBeNull()
+      expect(await publishedAt(others)).toBeNull()
     } catch (error) {
       child.kill('SIGKILL')
       throw new Error(`worker output:\n${output}`, { cause: error })
+    } finally {
+      // Nobody is meant to relay the other event: settle it so it does not linger as a backlog.
+      await db
+        .updateTable('outbox')
+        .set({ published_at: new Date() })
+        .where('id', '=', others)
+        .execute()
     }
 
     const signalledAt = performance.now()

@@ -69,6 +69,7 @@ const relayTemporal = lazyTemporalClient(config)
 const relay = createOutboxRelay({
   db: deps.db,
   logger,
+  ...(config.OUTBOX_RELAY_AGGREGATE_IDS ? { aggregateIds: config.OUTBOX_RELAY_AGGREGATE_IDS } : {}),
   handlers: mergeOutboxHandlers(
     createCatalogHandlers(deps.redis),
     // Product and seller rating aggregates, then the product's search document and caches.

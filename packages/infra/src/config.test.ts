@@ -19,3 +19,18 @@ describe('STRIPE_PUBLISHABLE_KEY', () => {
     )
   })
 })
+
+describe('OUTBOX_RELAY_AGGREGATE_IDS', () => {
+  it('is unset, or empty, for a relay of every event', () => {
+    expect(loadConfig({}).OUTBOX_RELAY_AGGREGATE_IDS).toBeUndefined()
+    expect(loadConfig({ OUTBOX_RELAY_AGGREGATE_IDS: ' , ' }).OUTBOX_RELAY_AGGREGATE_IDS).toBe(
+      undefined,
+    )
+  })
+
+  it('lists the aggregate ids a confined relay claims', () => {
+    expect(
+      loadConfig({ OUTBOX_RELAY_AGGREGATE_IDS: 'a-1, b-2' }).OUTBOX_RELAY_AGGREGATE_IDS,
+    ).toEqual(['a-1', 'b-2'])
+  })
+})

@@ -112,6 +112,20 @@ const ConfigSchema = z.object({
   OTEL_EXPORTER_OTLP_ENDPOINT: z.url().default('http://127.0.0.1:4318'),
   /** How long a cart stays untouched before the first abandonment reminder (default 1 hour). */
   CART_ABANDONMENT_IDLE_MS: z.coerce.number().int().positive().default(3_600_000),
+  /**
+   * Comma-separated aggregate ids the worker's outbox relay is confined to; unset (the default)
+   * relays every event. Lets a worker started by a test share a database without taking others' events.
+   */
+  OUTBOX_RELAY_AGGREGATE_IDS: z
+    .string()
+    .optional()
+    .transform((v) => {
+      const ids = (v ?? '')
+        .split(',')
+        .map((id) => id.trim())
+        .filter((id) => id.length > 0)
+      return ids.length === 0 ? undefined : ids
+    }),
 })
 
 export type Config = z.infer<typeof ConfigSchema>

@@ -16,6 +16,8 @@ export interface OutboxRelayOptions {
   logger: Logger
   /** Handlers per aggregate type; events of other types stay in the outbox for whoever handles them later. */
   handlers: Readonly<Record<string, readonly OutboxHandler[]>>
+  /** Only events of these aggregates are claimed; omit for all (a worker under test sets it). */
+  aggregateIds?: readonly string[]
   batchSize?: number
   /** Pause after finding nothing to publish. */
   idleMs?: number
@@ -85,7 +87,11 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
 
   async function runOnce(): Promise<number> {
     return db.transaction().execute(async (trx) => {
-      const events = await claimOutboxEvents(trx, { aggregateTypes, limit: batchSize })
+      const events = await claimOutboxEvents(trx, {
+        aggregateTypes,
+        limit: batchSize,
+        ...(options.aggregateIds ? { aggregateIds: options.aggregateIds } : {}),
+      })
       for (const event of events) await publish(trx, event)
       return events.length
     })

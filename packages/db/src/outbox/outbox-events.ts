@@ -30,19 +30,28 @@ export async function recordOutboxEvent(db: Db, event: OutboxEventInput): Promis
  * Locks up to `limit` due events, oldest first, skipping rows another relay holds. Only the oldest
  * unpublished event of each aggregate is eligible, so while one relay works on it no relay can take
  * a later event of the same aggregate: per-aggregate order holds with any number of relays.
- * Call inside a transaction and keep it open until the events are marked.
+ * Call inside a transaction and keep it open until the events are marked. `aggregateIds`, when
+ * given, narrows the claim to those aggregates (a relay confined to its own events).
  */
 export function claimOutboxEvents(
   trx: Db,
-  options: { aggregateTypes: readonly string[]; limit: number },
+  options: {
+    aggregateTypes: readonly string[]
+    limit: number
+    aggregateIds?: readonly string[]
+  },
 ): Promise<OutboxEvent[]> {
-  if (options.aggregateTypes.length === 0) return Promise.resolve([])
+  const { aggregateIds } = options
+  if (options.aggregateTypes.length === 0 || aggregateIds?.length === 0) return Promise.resolve([])
   return trx
     .selectFrom('outbox')
     .selectAll('outbox')
     .where('outbox.published_at', 'is', null)
     .where('outbox.available_at', '<=', sql<Date>`now()`)
     .where('outbox.aggregate_type', 'in', options.aggregateTypes)
+    .$if(aggregateIds !== undefined, (q) =>
+      q.where('outbox.aggregate_id', 'in', aggregateIds ?? []),
+    )
     .where((eb) =>
       eb.not(
         eb.exists(
