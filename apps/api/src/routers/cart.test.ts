@@ -68,6 +68,10 @@ describe('cart lines (guest, over HTTP)', () => {
     const ttl = await api.deps.redis.ttl(cartKey(cartId ?? ''))
     expect(ttl).toBeGreaterThan(7 * 24 * 3600 - 60)
     expect(ttl).toBeLessThanOrEqual(7 * 24 * 3600)
+    // A cart nearly idle for its whole lifetime gets it back on the next visit.
+    await api.deps.redis.expire(cartKey(cartId ?? ''), 60)
+    await client.cart.get.query()
+    expect(await api.deps.redis.ttl(cartKey(cartId ?? ''))).toBeGreaterThan(7 * 24 * 3600 - 60)
   })
 
   it('loses no change when one cart is changed from several tabs at once', async () => {
