@@ -56,6 +56,19 @@ describe('fraud review in the browser', () => {
     const number = /#(\d+)/.exec((await held.textContent()) ?? '')?.[1]
     expect(number).toBeDefined()
     await page.screenshot({ path: `${artifacts}risk-review-held.png`, fullPage: true })
+    // The order's own page says it is under review, uncharged.
+    const { id: orderId } = await stack.db
+      .selectFrom('orders')
+      .select('id')
+      .where('number', '=', Number(number))
+      .executeTakeFirstOrThrow()
+    const progressUrl = page.url()
+    await page.goto(`${stack.web.url}/orders/${orderId}`)
+    const reviewNotice = page.getByRole('status', { name: 'Security review' })
+    expect(await reviewNotice.textContent()).toBe(
+      'Your order is being reviewed before payment; nothing has been charged yet.',
+    )
+    await page.goto(progressUrl)
 
     const adminContext = await stack.browser.newContext({ viewport: { width: 1100, height: 900 } })
     const adminPage = await adminContext.newPage()
@@ -97,6 +110,8 @@ describe('fraud review in the browser', () => {
       .getByRole('status')
       .filter({ hasText: /: Paid$/ })
       .waitFor({ timeout: 45_000 })
+    await page.goto(`${stack.web.url}/orders/${orderId}`)
+    expect(await reviewNotice.textContent()).toBe('Your order passed a security review.')
     const review = await stack.db
       .selectFrom('order_risk_reviews')
       .innerJoin('orders', 'orders.id', 'order_risk_reviews.order_id')

@@ -108,6 +108,11 @@ export function toOrderDetailView(detail: CustomerOrderDetail): OrderDetailView 
     paidAt: iso(order.paid_at),
     cancelledAt: iso(order.cancelled_at),
     cancelReason: order.cancel_reason,
+    review: detail.review && {
+      status: detail.review.status === 'pending' ? 'held' : detail.review.status,
+      heldAt: detail.review.created_at.toISOString(),
+      decidedAt: iso(detail.review.decided_at),
+    },
     totals: {
       subtotal: money(order.subtotal_minor, c),
       discount: money(order.discount_minor, c),

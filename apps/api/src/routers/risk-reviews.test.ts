@@ -86,6 +86,19 @@ describe('admin fraud review queue, end to end (API → Temporal → worker)', (
     return browser.client.orders.progress.query({ checkoutId })
   }
 
+  it("an order that was not held shows no review on the shopper's order page", async () => {
+    const variant = await insertCartVariant(api.deps.db, { prices: { USD: 1_000 }, stock: [3] })
+    const { browser, addressId } = await shopperWithCart(api, variant.variantId)
+    const { checkoutId } = await browser.client.orders.place.mutate(
+      { shippingAddressId: addressId, paymentMethodToken: 'tok_visa' },
+      { context: { idempotencyKey: randomUUID() } },
+    )
+    const done = await finished(browser, checkoutId)
+    expect(done.stage).toBe('paid')
+    const order = await browser.client.orders.get.query({ orderId: done.orderId! })
+    expect([order.status, order.review]).toEqual(['paid', null])
+  })
+
   it('only administrators see or decide the queue', async () => {
     const customer = await createTestUser(api.deps.db)
     const browser = await signIn(api.url, customer.email, customer.password)
@@ -122,6 +135,12 @@ describe('admin fraud review queue, end to end (API → Temporal → worker)', (
       all.slice(firstDecided === -1 ? all.length : firstDecided).map((i) => i.status),
     ).not.toContain('pending')
     expect(await stockOf(variant.variantId)).toEqual({ on_hand: 3, reserved: 2 })
+    // The shopper's order page shows the hold (and nothing of the score or its reasons).
+    const orderId = progress.orderId!
+    const whileHeld = await browser.client.orders.get.query({ orderId })
+    expect(whileHeld).toMatchObject({ status: 'pending', payment: null })
+    expect(whileHeld.review).toMatchObject({ status: 'held', decidedAt: null })
+    expect(Object.keys(whileHeld.review ?? {}).sort()).toEqual(['decidedAt', 'heldAt', 'status'])
 
     const approved = await admin.client.admin.riskReviews.approve.mutate({
       reviewId: review.id,
@@ -134,6 +153,13 @@ describe('admin fraud review queue, end to end (API → Temporal → worker)', (
     })
     expect(await finished(browser, checkoutId)).toMatchObject({ stage: 'paid', failure: null })
     expect(await stockOf(variant.variantId)).toEqual({ on_hand: 1, reserved: 0 })
+    const afterApproval = await browser.client.orders.get.query({ orderId })
+    expect(afterApproval.status).toBe('paid')
+    expect(afterApproval.review).toMatchObject({
+      status: 'approved',
+      heldAt: whileHeld.review?.heldAt,
+    })
+    expect(afterApproval.review?.decidedAt).not.toBeNull()
 
     // Approving again answers the same; rejecting now is a conflict.
     const again = await admin.client.admin.riskReviews.approve.mutate({ reviewId: review.id })
@@ -173,6 +199,8 @@ describe('admin fraud review queue, end to end (API → Temporal → worker)', (
     expect((await admin.client.admin.riskReviews.get.query({ reviewId: review.id })).status).toBe(
       'rejected',
     )
+    const order = await browser.client.orders.get.query({ orderId: review.orderId })
+    expect([order.status, order.review?.status]).toEqual(['cancelled', 'rejected'])
   })
 
   it("orders.place refuses a billing address outside the shopper's address book", async () => {

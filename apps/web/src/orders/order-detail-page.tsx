@@ -5,6 +5,7 @@ import { trpc } from '../trpc'
 import { formatPrice } from '../ui/format-price'
 import { QueryView } from '../ui/query-view'
 import { OrderTimeline } from './order-timeline'
+import { orderReviewText } from './order-review-text'
 import { orderStatusText } from './order-status-text'
 
 /** `/orders/<id>`: one order as bought, its payment, and its tracking timeline. */
@@ -35,6 +36,11 @@ function OrderDetails({ orderId }: { orderId: string }) {
             Status: <strong>{orderStatusText(o.status)}</strong> · placed{' '}
             {new Date(o.placedAt).toLocaleString()}
           </p>
+          {o.review ? (
+            <p className="notice" role="status" aria-label="Security review">
+              {orderReviewText(o.review)}
+            </p>
+          ) : null}
           {o.cancelReason ? <p className="notice">{o.cancelReason}</p> : null}
           <table className="table">
             <caption className="visually-hidden">Items</caption>

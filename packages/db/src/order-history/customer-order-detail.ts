@@ -2,7 +2,14 @@ import type { Db } from '../client'
 import type { PiiKeyRing } from '../pii/envelope-cipher'
 import { openShippingAddress } from '../pii/sealed-shipping-address'
 import { loadShipments, type ShipmentWithEvents } from '../fulfillment/shipment-reads'
-import type { FulfillmentStatus, Order, OrderItem, OrderStatusHistory, Payment } from '../schema'
+import type {
+  FulfillmentStatus,
+  Order,
+  OrderItem,
+  OrderStatusHistory,
+  Payment,
+  RiskReviewStatus,
+} from '../schema'
 
 /** Everything a shopper may see of one of their orders. */
 export interface CustomerOrderDetail {
@@ -12,6 +19,12 @@ export interface CustomerOrderDetail {
   history: OrderStatusHistory[]
   /** The latest payment attempt with what was refunded of it (pending or succeeded refunds). */
   payment: (Payment & { refunds_minor: number }) | null
+  /** The fraud review of an order that was held for one (a screening let through is left out). */
+  review: {
+    status: Exclude<RiskReviewStatus, 'accepted'>
+    created_at: Date
+    decided_at: Date | null
+  } | null
   fulfillments: {
     id: string
     store_name: string
@@ -34,7 +47,7 @@ export async function findCustomerOrder(
     .where('user_id', '=', userId)
     .executeTakeFirst()
   if (!order) return undefined
-  const [items, history, payment, fulfillments] = await Promise.all([
+  const [items, history, payment, fulfillments, review] = await Promise.all([
     db
       .selectFrom('order_items as i')
       .innerJoin('sellers as s', 's.id', 'i.seller_id')
@@ -75,6 +88,13 @@ export async function findCustomerOrder(
       .orderBy('f.created_at')
       .orderBy('f.id')
       .execute(),
+    db
+      .selectFrom('order_risk_reviews')
+      .select(['status', 'created_at', 'decided_at'])
+      .where('order_id', '=', orderId)
+      .where('status', '<>', 'accepted')
+      .$narrowType<{ status: Exclude<RiskReviewStatus, 'accepted'> }>()
+      .executeTakeFirst(),
   ])
   const shipments = await loadShipments(
     db,
@@ -85,6 +105,7 @@ export async function findCustomerOrder(
     items,
     history,
     payment: payment ? { ...payment, refunds_minor: Number(payment.refunds_minor ?? 0) } : null,
+    review: review ?? null,
     fulfillments: fulfillments.map((f) => ({
       ...f,
       shipments: shipments.filter((s) => s.fulfillment_id === f.id),

@@ -136,6 +136,17 @@ export const OrderPaymentView = z.object({
   refunded: MoneySchema,
 })
 
+/**
+ * A fraud review of an order, as its shopper sees it (never the score or the rules that fired):
+ * `held` until an administrator decides, the review times out, or the shopper cancels.
+ */
+export const OrderReviewView = z.object({
+  status: z.enum(['held', 'approved', 'rejected', 'expired', 'cancelled']),
+  heldAt: z.iso.datetime(),
+  decidedAt: z.iso.datetime().nullable(),
+})
+export type OrderReviewView = z.infer<typeof OrderReviewView>
+
 /** One order in full, for its owner. */
 export const OrderDetailView = z.object({
   id: z.string(),
@@ -145,6 +156,8 @@ export const OrderDetailView = z.object({
   paidAt: z.iso.datetime().nullable(),
   cancelledAt: z.iso.datetime().nullable(),
   cancelReason: z.string().nullable(),
+  /** The order's fraud review when it was held for one, else null. */
+  review: OrderReviewView.nullable(),
   totals: z.object({
     subtotal: MoneySchema,
     discount: MoneySchema,
