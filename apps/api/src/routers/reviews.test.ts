@@ -12,6 +12,7 @@ import { outboxEventsOf } from '../testing/outbox'
 import {
   ageAccount,
   generousRateLimits,
+  insertFulfillmentOf,
   insertOrderOf,
   insertReviewRow,
   insertSellerProduct,
@@ -76,6 +77,35 @@ describe('reviews', () => {
       expect(stored.filter((r) => r.verified_purchase).map((r) => r.user_id)).toEqual([
         delivered.id,
       ])
+    })
+
+    it("counts the seller's delivered part of an order still shipping elsewhere, and survives a later refund", async () => {
+      const product = await insertSellerProduct(db())
+      const elsewhere = await insertSellerProduct(db())
+      const lines = [product, elsewhere]
+      // Two sellers: this product's part arrived, the other seller's is still on its way.
+      const partly = await signedInCustomer(api)
+      const partlyOrder = await insertOrderOf(db(), partly.id, lines, 'shipped')
+      await insertFulfillmentOf(db(), partlyOrder.id, product.sellerId, 'delivered')
+      await insertFulfillmentOf(db(), partlyOrder.id, elsewhere.sellerId, 'shipped')
+      // Delivered, then part of the order refunded: the product still reached the buyer.
+      const refunded = await signedInCustomer(api)
+      const refundedOrder = await insertOrderOf(db(), refunded.id, [product], 'partially_refunded')
+      await insertFulfillmentOf(db(), refundedOrder.id, product.sellerId, 'delivered')
+      // The other way round: only the other seller's part arrived.
+      const waiting = await signedInCustomer(api)
+      const waitingOrder = await insertOrderOf(db(), waiting.id, lines, 'shipped')
+      await insertFulfillmentOf(db(), waitingOrder.id, product.sellerId, 'shipped')
+      await insertFulfillmentOf(db(), waitingOrder.id, elsewhere.sellerId, 'delivered')
+
+      const verified = await Promise.all(
+        [partly, refunded, waiting].map(
+          async (c) =>
+            (await c.browser.client.reviews.create.mutate(draft(product.productId)))
+              .verifiedPurchase,
+        ),
+      )
+      expect(verified).toEqual([true, true, false])
     })
 
     it('is earned by an edit once the order is delivered', async () => {

@@ -7,6 +7,7 @@ import { errorOf } from '../testing/api-client'
 import { outboxEventsOf } from '../testing/outbox'
 import {
   generousRateLimits,
+  insertFulfillmentOf,
   insertOrderOf,
   insertSellerProduct,
   signedInCustomer,
@@ -89,6 +90,33 @@ describe('seller ratings', () => {
       communication: 4,
       overall: 3.83,
     })
+  })
+
+  it("lets the buyer rate a seller whose part arrived while another seller's part is on its way", async () => {
+    const product = await insertSellerProduct(db())
+    const elsewhere = await insertSellerProduct(db())
+    const buyer = await signedInCustomer(api)
+    const order = await insertOrderOf(db(), buyer.id, [product, elsewhere], 'shipped')
+    await insertFulfillmentOf(db(), order.id, product.sellerId, 'delivered')
+    await insertFulfillmentOf(db(), order.id, elsewhere.sellerId, 'shipped')
+
+    expect(
+      await buyer.browser.client.reviews.rateSeller.mutate({
+        orderId: order.id,
+        sellerId: product.sellerId,
+        ...scores,
+      }),
+    ).toEqual({ rated: true })
+    const early = await errorOf(
+      buyer.browser.client.reviews.rateSeller.mutate({
+        orderId: order.id,
+        sellerId: elsewhere.sellerId,
+        ...scores,
+      }),
+    )
+    expect(early?.data?.code).toBe('FORBIDDEN')
+    expect(await ratingRows(product.sellerId)).toEqual([{ order_id: order.id, user_id: buyer.id }])
+    expect(await ratingRows(elsewhere.sellerId)).toEqual([])
   })
 
   it('refuses orders that are not delivered, not the caller’s, or without the seller’s items', async () => {

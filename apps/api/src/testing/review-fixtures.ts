@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto'
-import type { Db, OrderStatus } from '@emporium/db'
+import type { Db, FulfillmentStatus, OrderStatus } from '@emporium/db'
 import { sql } from 'kysely'
 import { insertTestOrder } from '@emporium/db/testing'
 import { DEFAULT_RATE_LIMITS, type Limit, type RateLimitSettings } from '../protection/rate-limits'
@@ -59,6 +59,19 @@ export async function insertOrderOf(
     )
     .execute()
   return order
+}
+
+/** Adds the seller's part (fulfilment) of an order, in `status`. */
+export async function insertFulfillmentOf(
+  db: Db,
+  orderId: string,
+  sellerId: string,
+  status: FulfillmentStatus,
+): Promise<void> {
+  await db
+    .insertInto('fulfillments')
+    .values({ order_id: orderId, seller_id: sellerId, status })
+    .execute()
 }
 
 /** A newly created customer signed in through the API. */

@@ -6,6 +6,7 @@ import {
   type ReviewContext,
 } from '@emporium/domain/reviews'
 import type { Db } from '../client'
+import { lineWasDelivered } from './received-items'
 
 /** How far back burst and duplicate checks look, and how many recent texts are compared. */
 const LOOKBACK_MS = 30 * 24 * 3_600_000
@@ -18,7 +19,7 @@ const PURCHASED_STATUSES = [
   'partially_refunded',
 ] as const
 
-/** Whether the user has a delivered order containing the product (the verified-purchase badge). */
+/** Whether the user bought the product and it reached them (the verified-purchase badge). */
 export async function hasDeliveredPurchase(
   db: Db,
   userId: string,
@@ -29,8 +30,8 @@ export async function hasDeliveredPurchase(
     .innerJoin('order_items as oi', 'oi.order_id', 'o.id')
     .select(sql.lit(1).as('one'))
     .where('o.user_id', '=', userId)
-    .where('o.status', '=', 'delivered')
     .where('oi.product_id', '=', productId)
+    .where(lineWasDelivered)
     .limit(1)
     .executeTakeFirst()
   return row !== undefined

@@ -2,6 +2,7 @@ import { sql } from 'kysely'
 import type { Db } from '../client'
 import { recordOutboxEvent } from '../outbox'
 import type { SellerRating, SellerRatingSummary } from '../schema'
+import { lineWasDelivered } from './received-items'
 
 /** Aggregate type of seller-rating events in the outbox; `aggregate_id` is the seller id. */
 export const SELLER_RATING_AGGREGATE = 'seller_rating'
@@ -11,7 +12,7 @@ export type SellerRatingRefusal = 'not_eligible' | 'already_rated'
 
 /**
  * Records the buyer's rating of a seller for one order, with a `seller_rating.created` outbox event.
- * Only the buyer of a delivered order containing the seller's items may rate, once per order and
+ * Only the buyer may rate, once the seller's items of the order were delivered, once per order and
  * seller (DB-unique).
  */
 export async function insertSellerRating(
@@ -32,8 +33,8 @@ export async function insertSellerRating(
     .select(sql.lit(1).as('one'))
     .where('o.id', '=', rating.orderId)
     .where('o.user_id', '=', userId)
-    .where('o.status', '=', 'delivered')
     .where('oi.seller_id', '=', rating.sellerId)
+    .where(lineWasDelivered)
     .limit(1)
     .executeTakeFirst()
   if (!eligible) return 'not_eligible'
