@@ -2,6 +2,7 @@ import { TRPCError } from '@trpc/server'
 import {
   findOwnReview,
   insertReview,
+  listModerationDecisions,
   loadReviewContext,
   recordModerationDecision,
   recordReviewEvent,
@@ -102,6 +103,24 @@ export async function createReview(
   })
 }
 
+/**
+ * Why an edited review still waits for a moderator: one a moderator rejected, or held after abuse
+ * reports, goes back to the moderators instead of publishing itself because a new text scores
+ * clean, however often it is edited, until a moderator approves it. Undefined when nothing holds it.
+ */
+async function moderatorsHold(db: Db, existing: Review): Promise<string | undefined> {
+  if (existing.status === 'published') return undefined
+  const decisions = await listModerationDecisions(db, existing.id)
+  // The latest word that still counts: a moderator's decision or a hold after reports.
+  for (const d of decisions.toReversed()) {
+    if (d.decided_by !== null)
+      return d.status === 'rejected' ? 'edited after a moderator rejected it' : undefined
+    if (d.status === 'held' && d.reasons.some((r) => r.signal === 'reported'))
+      return 'edited after it was held after abuse reports'
+  }
+  return undefined
+}
+
 /** Rewrites the caller's own review; every edit is scored again. */
 export async function editReview(
   db: Db,
@@ -109,7 +128,18 @@ export async function editReview(
   existing: Review,
   input: UpdateReviewInput,
 ): Promise<Review> {
-  const fields = await scored(db, userId, existing.product_id, existing.id, input)
+  const rescored = await scored(db, userId, existing.product_id, existing.id, input)
+  const held = rescored.status === 'published' ? await moderatorsHold(db, existing) : undefined
+  const fields: ScoredReviewFields = held
+    ? {
+        ...rescored,
+        status: 'held',
+        spamReasons: [
+          ...rescored.spamReasons,
+          { signal: 'edited_after_moderation', weight: 0, detail: held },
+        ],
+      }
+    : rescored
   return db.transaction().execute(async (trx) => {
     const review = await updateOwnReview(trx, existing.id, userId, fields)
     if (!review) throw new TRPCError({ code: 'NOT_FOUND', message: 'You have no such review.' })

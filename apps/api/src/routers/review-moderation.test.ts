@@ -135,6 +135,94 @@ describe('review moderation queue', () => {
     expect(listed.items).toEqual([])
   })
 
+  it('sends an edit of a rejected review back to the queue instead of publishing it', async () => {
+    const { review, author, product } = await heldReview()
+    await admin.client.reviewModeration.reject.mutate({
+      reviewId: review.id,
+      reason: 'Advertises another shop',
+    })
+    // The new text scores clean, but a moderator said no to this review: they look again.
+    const edited = await author.browser.client.reviews.update.mutate({
+      reviewId: review.id,
+      rating: 5,
+      title: 'Love it',
+      body: ordinaryText(),
+      photoKeys: [],
+    })
+    expect(edited.status).toBe('held')
+    expect(await queueIds()).toContain(review.id)
+    expect(
+      (await author.browser.client.reviews.list.query({ productId: product.productId })).items,
+    ).toEqual([])
+    const decisions = await admin.client.reviewModeration.decisions.query({ reviewId: review.id })
+    expect(decisions.at(-1)).toMatchObject({
+      status: 'held',
+      decidedBy: null,
+      reasons: [
+        {
+          signal: 'edited_after_moderation',
+          weight: 0,
+          detail: 'edited after a moderator rejected it',
+        },
+      ],
+    })
+    // Nor do further edits slip it out, even through an automatic rejection in between.
+    const spammy = await author.browser.client.reviews.update.mutate({
+      reviewId: review.id,
+      rating: 5,
+      title: 'Love it',
+      body: `${ordinaryText()} write to deals@cheap-mail.example or call 415-555-0142`,
+      photoKeys: [],
+    })
+    expect(spammy.status).toBe('rejected')
+    const again = await author.browser.client.reviews.update.mutate({
+      reviewId: review.id,
+      rating: 4,
+      title: 'Still love it',
+      body: ordinaryText(),
+      photoKeys: [],
+    })
+    expect(again.status).toBe('held')
+    await admin.client.reviewModeration.approve.mutate({ reviewId: review.id })
+    expect(
+      (await author.browser.client.reviews.list.query({ productId: product.productId })).items,
+    ).toMatchObject([{ id: review.id, title: 'Still love it' }])
+  })
+
+  it('keeps a review held after abuse reports held when its author edits it', async () => {
+    const product = await insertSellerProduct(db())
+    const author = await signedInCustomer(api)
+    await ageAccount(db(), author.id)
+    await insertOrderOf(db(), author.id, [product])
+    const review = await author.browser.client.reviews.create.mutate({
+      productId: product.productId,
+      rating: 4,
+      title: 'Fine',
+      body: ordinaryText(),
+    })
+    expect(review.status).toBe('published')
+    for (let i = 0; i < 3; i += 1) {
+      const reporter = await signedInCustomer(api)
+      await reporter.browser.client.reviews.report.mutate({
+        reviewId: review.id,
+        reason: 'Insults other buyers',
+      })
+    }
+    const edited = await author.browser.client.reviews.update.mutate({
+      reviewId: review.id,
+      rating: 4,
+      title: 'Fine',
+      body: ordinaryText(),
+      photoKeys: [],
+    })
+    expect(edited.status).toBe('held')
+    const decisions = await admin.client.reviewModeration.decisions.query({ reviewId: review.id })
+    expect(decisions.map((d) => d.status)).toEqual(['published', 'held', 'held'])
+    expect(decisions.at(-1)?.reasons.map((r) => r.detail)).toEqual([
+      'edited after it was held after abuse reports',
+    ])
+  })
+
   it('refuses the queue to customers and sellers, and unknown reviews', async () => {
     const customer = await signedInCustomer(api)
     const refused = await errorOf(customer.browser.client.reviewModeration.listHeld.query({}))
