@@ -212,6 +212,40 @@ describe('reservation lifecycle (real Postgres)', () => {
     ])
   })
 
+  it('knows nearness from the warehouses’ countries: the shipping country’s continent first', async () => {
+    // Labelled like the demo warehouses: the region says nothing, the country does.
+    const warehouse = async (region: string, country: string) =>
+      (
+        await db
+          .insertInto('warehouses')
+          .values({ code: `WH-${randomUUID()}`, name: region, region, country })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id
+    const east = await warehouse('us-east', 'US')
+    const leipzig = await warehouse('eu-central', 'DE')
+    const reserve = async (quantity: number, shippingRegion: string) => {
+      const { variantId } = await insertTestVariant(db)
+      await insertTestStock(db, variantId, east, 10)
+      await insertTestStock(db, variantId, leipzig, 3)
+      const result = await reserveStock(db, {
+        ownerKey: `owner-${randomUUID()}`,
+        lines: [{ variantId, quantity }],
+        shippingRegion,
+        expiresAt: later(),
+      })
+      return result.ok ? result.reservations.map((r) => [r.warehouseId, r.quantity]) : result
+    }
+    // Both could ship it whole: the one in Europe ships to Germany, the American one to New York.
+    expect(await reserve(2, 'DE')).toEqual([[leipzig, 2]])
+    expect(await reserve(2, 'US-NY')).toEqual([[east, 2]])
+    // Split to France: all of Leipzig's first, the rest from across the ocean.
+    expect(await reserve(12, 'FR')).toEqual([
+      [east, 9],
+      [leipzig, 3],
+    ])
+  })
+
   it('sold out on one SKU of a cart reserves nothing of the others', async () => {
     const a = await stocked(5)
     const b = await stocked(1)

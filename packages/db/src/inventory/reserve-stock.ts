@@ -13,7 +13,7 @@ export interface ReserveStockInput {
   /** Who holds the stock (checkout workflow id or cart id); a retried reserve with the same key reserves nothing more. */
   ownerKey: string
   lines: readonly ReserveLine[]
-  /** Region of the shipping address; warehouses in it are preferred. */
+  /** Region of the shipping address (`DE`, `US-NY`): warehouses in it, then in its country, then on its continent are preferred. */
   shippingRegion: string
   expiresAt: Date
 }
@@ -71,7 +71,14 @@ export async function reserveStock(db: Db, input: ReserveStockInput): Promise<Re
         : await trx
             .selectFrom('inventory_levels as l')
             .innerJoin('warehouses as w', 'w.id', 'l.warehouse_id')
-            .select(['l.variant_id', 'l.warehouse_id', 'l.on_hand', 'l.reserved', 'w.region'])
+            .select([
+              'l.variant_id',
+              'l.warehouse_id',
+              'l.on_hand',
+              'l.reserved',
+              'w.region',
+              'w.country',
+            ])
             .where('l.variant_id', 'in', variantIds)
             .orderBy('l.variant_id')
             .orderBy('l.warehouse_id')
@@ -94,6 +101,7 @@ export async function reserveStock(db: Db, input: ReserveStockInput): Promise<Re
       levels.map((l) => ({
         warehouseId: String(l.warehouse_id),
         region: l.region,
+        country: l.country,
         sku: l.variant_id,
         available: Math.max(0, l.on_hand - l.reserved),
       })),

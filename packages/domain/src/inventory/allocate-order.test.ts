@@ -90,7 +90,7 @@ describe('allocateOrderToWarehouses', () => {
       { warehouseId: 'CENTRAL', region: 'us-central', sku: 'A', available: 5 },
     ]
     const miles: Record<string, number> = { 'us-east': 2400, 'us-central': 1100 }
-    const distance = (from: string) => miles[from] ?? Infinity
+    const distance = (from: { region: string }) => miles[from.region] ?? Infinity
     expect(
       sources(
         allocateOrderToWarehouses([{ sku: 'A', quantity: 5 }], regional, 'us-west', distance),

@@ -1,4 +1,5 @@
 import { InsufficientStockError, InvalidArgumentError, type StockShortage } from '../errors'
+import { nearestWarehouseFirst, type RegionDistance } from './region-distance'
 
 /** One order line as the warehouses see it. */
 export interface OrderLineDemand {
@@ -10,12 +11,11 @@ export interface OrderLineDemand {
 export interface StockRecord {
   readonly warehouseId: string
   readonly region: string
+  /** ISO country of the warehouse, when known (tells nearness beyond an exact region match). */
+  readonly country?: string | undefined
   readonly sku: string
   readonly available: number
 }
-
-/** How far a warehouse's region is from the shipping region; smaller is nearer. */
-export type RegionDistance = (warehouseRegion: string, shippingRegion: string) => number
 
 /** Where one order line's units come from. */
 export interface LineAllocation {
@@ -42,9 +42,6 @@ interface Warehouse {
   readonly distance: number
   readonly stock: Map<string, number>
 }
-
-/** Default distance: the shipping region itself is nearest, every other region equally far. */
-const sameRegionFirst: RegionDistance = (a, b) => (a === b ? 0 : 1)
 
 function units(value: number, what: string): number {
   if (!Number.isSafeInteger(value) || value < 0) {
@@ -73,7 +70,7 @@ function warehousesFrom(
     }
     let warehouse = warehouses.get(record.warehouseId)
     if (warehouse === undefined) {
-      const d = distance(record.region, shippingRegion)
+      const d = distance({ region: record.region, country: record.country }, shippingRegion)
       if (!Number.isFinite(d)) {
         throw new InvalidArgumentError(
           `Distance from ${record.region} to ${shippingRegion} is not a number: ${d}`,
@@ -95,7 +92,8 @@ function warehousesFrom(
 }
 
 /**
- * Decides which warehouses ship an order to `shippingRegion`. If one warehouse holds every
+ * Decides which warehouses ship an order to `shippingRegion` (nearness by `regionDistance`, by
+ * default the region itself, then its country, then its continent). If one warehouse holds every
  * line, the nearest such warehouse ships it all (then the one with most units of the ordered
  * SKUs, then the lowest id). Otherwise each line, in order, is filled from the nearest
  * warehouse holding its SKU, then the one with most of it, then the lowest id, moving on when
@@ -106,7 +104,7 @@ export function allocateOrderToWarehouses(
   lines: readonly OrderLineDemand[],
   stock: readonly StockRecord[],
   shippingRegion: string,
-  regionDistance: RegionDistance = sameRegionFirst,
+  regionDistance: RegionDistance = nearestWarehouseFirst,
 ): AllocationResult {
   if (lines.length === 0)
     throw new InvalidArgumentError('An order needs at least one line to allocate')

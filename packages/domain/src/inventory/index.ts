@@ -3,9 +3,13 @@ export {
   type AllocationResult,
   type LineAllocation,
   type OrderLineDemand,
-  type RegionDistance,
   type StockRecord,
 } from './allocate-order'
+export {
+  nearestWarehouseFirst,
+  type RegionDistance,
+  type WarehouseLocation,
+} from './region-distance'
 export { StockBadgeSchema, availableToSell, stockBadge, type StockBadge } from './stock-level'
 export {
   AdjustStockInput,
