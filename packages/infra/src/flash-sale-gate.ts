@@ -64,6 +64,25 @@ export async function flashSaleUnits(redis: Redis, variantId: string): Promise<n
   return units === null ? null : Number(units)
 }
 
+/** Units each variant's gate can still admit, for the variants that have a flash sale open. */
+export async function flashSaleUnitsOf(
+  redis: Redis,
+  variantIds: readonly string[],
+): Promise<Map<string, number>> {
+  if (variantIds.length === 0) return new Map()
+  // One GET per key in a pipeline: the keys live in different hash slots.
+  const pipeline = redis.pipeline()
+  for (const id of variantIds) pipeline.get(flashSaleKey(id))
+  const replies = (await pipeline.exec()) ?? []
+  const units = new Map<string, number>()
+  variantIds.forEach((id, i) => {
+    const [error, value] = replies[i] ?? [new Error('no reply'), null]
+    if (error) throw error
+    if (typeof value === 'string') units.set(id, Number(value))
+  })
+  return units
+}
+
 /** A reservation attempt as the gate sees it: which lines it wants and whether it really reserved. */
 export interface GatedLine {
   variantId: string

@@ -78,11 +78,15 @@ describe('seller flash sales: the Redis gate switched on and off per variant', (
       units: null,
     })
 
+    const gateOnInventoryPage = async () =>
+      (await client.seller.listInventory.query({ variantId })).items.map((r) => r.flashSaleUnits)
+    expect(await gateOnInventoryPage()).toEqual([null])
     expect(await client.seller.startFlashSale.mutate({ variantId })).toEqual({
       variantId,
       open: true,
       units: 5,
     })
+    expect(await gateOnInventoryPage()).toEqual([5])
     const results = await Promise.all(Array.from({ length: 20 }, () => buy(variantId)))
     expect(results.filter((r) => r.ok)).toHaveLength(5)
     const refusals = results.filter((r) => !r.ok)
@@ -103,6 +107,7 @@ describe('seller flash sales: the Redis gate switched on and off per variant', (
       units: null,
     })
     expect(await flashSaleUnits(api.deps.redis, variantId)).toBeNull()
+    expect(await gateOnInventoryPage()).toEqual([null])
     // Without the gate the database decides, and it has nothing left either.
     const after = await buy(variantId)
     expect(after).toMatchObject({ ok: false, code: 'SOLD_OUT' })

@@ -12,6 +12,7 @@ import {
   LowStockAlertView,
   StockMovementView,
 } from '@emporium/domain'
+import { flashSaleUnitsOf } from '@emporium/infra'
 import { router, sellerProcedure } from '../trpc'
 
 /** Stock of the caller's own store: adjustments, the ledger and low-stock alerts. */
@@ -34,7 +35,9 @@ export const sellerInventoryRouter = router({
     .input(ListInventoryInput)
     .output(z.object({ items: z.array(InventoryRowView), next: InventoryCursor.nullable() }))
     .query(async ({ ctx, input }) => {
-      const items = await listInventory(ctx.db, ctx.seller.id, input)
+      const rows = await listInventory(ctx.db, ctx.seller.id, input)
+      const gates = await flashSaleUnitsOf(ctx.redis, [...new Set(rows.map((r) => r.variantId))])
+      const items = rows.map((r) => ({ ...r, flashSaleUnits: gates.get(r.variantId) ?? null }))
       const last = items.at(-1)
       return {
         items,

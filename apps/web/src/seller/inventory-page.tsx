@@ -3,6 +3,7 @@ import { useState } from 'react'
 import { trpc, type InventoryRow } from '../trpc'
 import { PageSection } from '../ui/page-title'
 import { QueryView } from '../ui/query-view'
+import { FlashSaleToggle } from './flash-sale-toggle'
 import { StockAdjustForm } from './stock-adjust-form'
 
 /** Stock per variant and warehouse with low-stock flags, adjustments, and the latest alerts. */
@@ -43,8 +44,13 @@ export function InventoryPage() {
             return (
               <>
                 <ul className="inventory-list" aria-label="Stock levels">
-                  {rows.map((row) => (
-                    <InventoryItem key={`${row.variantId}-${row.warehouseId}`} row={row} />
+                  {rows.map((row, i) => (
+                    <InventoryItem
+                      key={`${row.variantId}-${row.warehouseId}`}
+                      row={row}
+                      // A variant's flash sale spans its warehouses: offered on its first row.
+                      firstOfVariant={rows.findIndex((r) => r.variantId === row.variantId) === i}
+                    />
                   ))}
                 </ul>
                 {levels.hasNextPage ? (
@@ -83,7 +89,7 @@ export function InventoryPage() {
   )
 }
 
-function InventoryItem({ row }: { row: InventoryRow }) {
+function InventoryItem({ row, firstOfVariant }: { row: InventoryRow; firstOfVariant: boolean }) {
   return (
     <li className={`inventory-item${row.low ? ' inventory-item--low' : ''}`}>
       <div>
@@ -104,6 +110,9 @@ function InventoryItem({ row }: { row: InventoryRow }) {
         warehouseId={row.warehouseId}
         label={`Adjust ${row.sku} in ${row.warehouseCode}`}
       />
+      {firstOfVariant ? (
+        <FlashSaleToggle variantId={row.variantId} sku={row.sku} units={row.flashSaleUnits} />
+      ) : null}
     </li>
   )
 }

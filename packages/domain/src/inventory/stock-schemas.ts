@@ -47,6 +47,8 @@ export const InventoryRowView = StockLevelView.extend({
   sku: z.string(),
   productName: z.string(),
   warehouseCode: z.string(),
+  /** Units the variant's flash-sale gate can still admit; null when it is not in flash-sale mode. */
+  flashSaleUnits: z.number().int().nullable(),
 })
 export type InventoryRowView = z.infer<typeof InventoryRowView>
 
