@@ -79,6 +79,7 @@ export const EXPECTED_ACCESS: Record<string, Meta['access']> = {
   'reviews.create': 'authed',
   'reviews.list': 'public',
   'reviews.mine': 'authed',
+  'reviews.orderSellersToRate': 'authed',
   'reviews.rateSeller': 'authed',
   'reviews.ratingSummary': 'public',
   'reviews.reply': 'seller',

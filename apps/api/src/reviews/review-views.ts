@@ -33,5 +33,9 @@ export function toOwnReviewView(
   r: Review,
   authorName: string | null,
 ): OwnReviewView {
-  return { ...toReviewView(storage, { ...r, author_name: authorName }), status: r.status }
+  return {
+    ...toReviewView(storage, { ...r, author_name: authorName }),
+    status: r.status,
+    photoKeys: r.photo_keys,
+  }
 }

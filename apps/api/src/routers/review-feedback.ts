@@ -6,6 +6,7 @@ import {
   holdIfReported,
   insertReviewReport,
   insertSellerRating,
+  listOrderSellersToRate,
   listTopRatedProducts,
   recordModerationDecision,
   recordReviewEvent,
@@ -13,6 +14,8 @@ import {
   sellerExists,
 } from '@emporium/db'
 import {
+  OrderIdInput,
+  OrderSellerToRateView,
   RateSellerInput,
   ReportReviewInput,
   SellerIdInput,
@@ -101,6 +104,17 @@ export const reviewFeedbackRouter = router({
           message: 'You already rated this seller for this order.',
         })
       return { rated: true as const }
+    }),
+
+  /** The sellers of one of the caller's orders: whose part arrived (rateable) and the caller's ratings. */
+  orderSellersToRate: authedProcedure
+    .input(OrderIdInput)
+    .output(z.array(OrderSellerToRateView))
+    .query(async ({ ctx, input }) => {
+      const sellers = await listOrderSellersToRate(ctx.db, ctx.session.userId, input.orderId)
+      if (sellers.length === 0)
+        throw new TRPCError({ code: 'NOT_FOUND', message: 'You have no such order.' })
+      return sellers
     }),
 
   /** The seller's average ratings over delivered orders (updated asynchronously). */

@@ -100,6 +100,16 @@ describe('seller ratings', () => {
     await insertFulfillmentOf(db(), order.id, product.sellerId, 'delivered')
     await insertFulfillmentOf(db(), order.id, elsewhere.sellerId, 'shipped')
 
+    const toRate = async () =>
+      (await buyer.browser.client.reviews.orderSellersToRate.query({ orderId: order.id }))
+        .map(({ sellerId, delivered, rated }) => ({ sellerId, delivered, rated }))
+        .sort((a, b) => a.sellerId.localeCompare(b.sellerId))
+    const bySeller = (list: Awaited<ReturnType<typeof toRate>>) =>
+      Object.fromEntries(list.map((s) => [s.sellerId, { delivered: s.delivered, rated: s.rated }]))
+    expect(bySeller(await toRate())).toEqual({
+      [product.sellerId]: { delivered: true, rated: null },
+      [elsewhere.sellerId]: { delivered: false, rated: null },
+    })
     expect(
       await buyer.browser.client.reviews.rateSeller.mutate({
         orderId: order.id,
@@ -107,6 +117,16 @@ describe('seller ratings', () => {
         ...scores,
       }),
     ).toEqual({ rated: true })
+    expect(bySeller(await toRate())).toEqual({
+      [product.sellerId]: { delivered: true, rated: scores },
+      [elsewhere.sellerId]: { delivered: false, rated: null },
+    })
+    const stranger = await signedInCustomer(api)
+    const notTheirs = await errorOf(
+      stranger.browser.client.reviews.orderSellersToRate.query({ orderId: order.id }),
+    )
+    expect(notTheirs?.data?.code).toBe('NOT_FOUND')
+    expect(notTheirs?.message).toBe('You have no such order.')
     const early = await errorOf(
       buyer.browser.client.reviews.rateSeller.mutate({
         orderId: order.id,

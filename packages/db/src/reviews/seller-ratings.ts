@@ -62,6 +62,57 @@ export async function insertSellerRating(
   return row
 }
 
+/** A seller of one of the user's orders, as the order page offers them for rating. */
+export interface OrderSellerToRate {
+  sellerId: string
+  storeName: string
+  delivered: boolean
+  rated: { shipping: number; accuracy: number; communication: number } | null
+}
+
+/** The sellers of the user's order (none if it is not theirs), with delivery and the user's rating. */
+export async function listOrderSellersToRate(
+  db: Db,
+  userId: string,
+  orderId: string,
+): Promise<OrderSellerToRate[]> {
+  const rows = await db
+    .selectFrom('orders as o')
+    .innerJoin('order_items as oi', 'oi.order_id', 'o.id')
+    .innerJoin('sellers as s', 's.id', 'oi.seller_id')
+    .leftJoin('seller_ratings as r', (j) =>
+      j.onRef('r.order_id', '=', 'o.id').onRef('r.seller_id', '=', 'oi.seller_id'),
+    )
+    .select((eb) => [
+      'oi.seller_id',
+      's.store_name',
+      lineWasDelivered(eb).as('delivered'),
+      'r.shipping',
+      'r.accuracy',
+      'r.communication',
+    ])
+    .where('o.id', '=', orderId)
+    .where('o.user_id', '=', userId)
+    .orderBy('s.store_name')
+    .orderBy('oi.seller_id')
+    .execute()
+  const bySeller = new Map<string, OrderSellerToRate>()
+  for (const row of rows) {
+    // Every line of one seller shares the seller's delivery and rating: keep the first.
+    if (bySeller.has(row.seller_id)) continue
+    bySeller.set(row.seller_id, {
+      sellerId: row.seller_id,
+      storeName: row.store_name,
+      delivered: Boolean(row.delivered),
+      rated:
+        row.shipping !== null && row.accuracy !== null && row.communication !== null
+          ? { shipping: row.shipping, accuracy: row.accuracy, communication: row.communication }
+          : null,
+    })
+  }
+  return [...bySeller.values()]
+}
+
 /** The seller's stored rating aggregates, if the handler has computed them. */
 export async function findSellerRatingSummary(
   db: Db,

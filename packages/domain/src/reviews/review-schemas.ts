@@ -82,8 +82,12 @@ export type ReviewView = z.infer<typeof ReviewView>
 
 export const ReviewStatusView = z.enum(['published', 'held', 'rejected'])
 
-/** The author's own review: also its moderation status (never the spam reasons). */
-export const OwnReviewView = ReviewView.extend({ status: ReviewStatusView })
+/** The author's own review: also its moderation status (never the spam reasons) and photo keys, to edit it. */
+export const OwnReviewView = ReviewView.extend({
+  status: ReviewStatusView,
+  /** Keys of the review's photos, in order, as `reviews.update` takes them. */
+  photoKeys: z.array(z.string()),
+})
 export type OwnReviewView = z.infer<typeof OwnReviewView>
 
 export const ReviewPage = z.object({

@@ -24,3 +24,22 @@ export const SellerRatingSummaryView = z.object({
   overall: z.number().nullable(),
 })
 export type SellerRatingSummaryView = z.infer<typeof SellerRatingSummaryView>
+
+export const OrderIdInput = z.object({ orderId: z.uuid() })
+export type OrderIdInput = z.infer<typeof OrderIdInput>
+
+/** A seller of one of the caller's orders: whether their part arrived, and the caller's rating of them. */
+export const OrderSellerToRateView = z.object({
+  sellerId: z.uuid(),
+  storeName: z.string(),
+  /** The seller's items reached the buyer, so the buyer may rate them. */
+  delivered: z.boolean(),
+  rated: z
+    .object({
+      shipping: z.number().int(),
+      accuracy: z.number().int(),
+      communication: z.number().int(),
+    })
+    .nullable(),
+})
+export type OrderSellerToRateView = z.infer<typeof OrderSellerToRateView>
