@@ -88,9 +88,13 @@ export interface CheckoutActivities {
     checkoutWorkflowId: string
     plan: CheckoutPlan
   }): Promise<{ orderId: string; orderNumber: number }>
-  /** Cancels the pending order with a reason and gives its coupon uses back; a no-op without one. */
+  /**
+   * Cancels the pending order with a reason and gives its coupon uses back; a no-op without one.
+   * Only this checkout's order (`checkoutWorkflowId`, absent in checkouts started before it).
+   */
   cancelOrder(input: {
     idempotencyKey: string
+    checkoutWorkflowId?: string
     reason: CheckoutFailureCode
     message: string
   }): Promise<{ cancelled: boolean }>

@@ -1,5 +1,5 @@
 import { buildCartView, DEFAULT_CART_SETTINGS } from '@emporium/cart'
-import { listAddresses } from '@emporium/db'
+import { findOrderByIdempotencyKey, listAddresses } from '@emporium/db'
 import {
   checkoutWorkflowId,
   CUSTOMER_ID_ATTRIBUTE,
@@ -32,7 +32,8 @@ async function recall(ctx: Context, redisKey: string): Promise<CheckoutHandleRef
 /**
  * Starts the checkout of the caller's cart, exactly once per Idempotency-Key: the first request
  * claims the key in Redis (SET NX) and starts `checkout:<cartId>`; every retry with the key — even
- * 20 at once — gets that same checkout back. A second submit of the same cart with another key
+ * 20 at once, or after the claim expired, through the order the key created — gets that same
+ * checkout back. A second submit of the same cart with another key
  * joins the running checkout (the workflow id is the cart's), so a cart is never checked out twice.
  */
 export async function startCheckout(
@@ -48,6 +49,19 @@ export async function startCheckout(
   const redisKey = idempotencyRedisKey(userId, input.idempotencyKey)
   const known = await recall(ctx, redisKey)
   if (known) return known
+  // The claim may be gone (expired, or Redis lost it) while the order stands: the key still
+  // names that order's checkout, and a key another shopper used is never theirs to follow.
+  const placed = await findOrderByIdempotencyKey(ctx.db, input.idempotencyKey)
+  if (placed) {
+    if (placed.userId !== userId || placed.checkoutWorkflowId === null) {
+      throw new TRPCError({
+        code: 'CONFLICT',
+        message:
+          'This Idempotency-Key was already used for another order; send a new key to place a new order.',
+      })
+    }
+    return { checkoutId: placed.checkoutWorkflowId, runId: null }
+  }
 
   const cart = await loadCallerCart(ctx, DEFAULT_CART_SETTINGS)
   if (!cart || cart.lines.length === 0) {

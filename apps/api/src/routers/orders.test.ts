@@ -109,6 +109,33 @@ describe('orders.place and checkout progress, end to end (API → Temporal → w
     expect((await browser.client.cart.get.query()).lines).toEqual([])
   })
 
+  it("a key whose claim is gone still names its order; another shopper's key is refused", async () => {
+    const variant = await insertCartVariant(api.deps.db, { prices: { USD: 1_500 }, stock: [4] })
+    const { user, browser, addressId } = await shopperWithCart(variant.variantId)
+    const key = randomUUID()
+    const { checkoutId } = await place(browser, addressId, 'tok_visa', key)
+    expect(await finished(browser, checkoutId)).toMatchObject({ stage: 'paid' })
+    // The Redis claim expired (or Redis lost it): the order the key created still answers.
+    await api.deps.redis.del(`checkout-idempotency:${user.id}:${key}`)
+    expect(await place(browser, addressId, 'tok_visa', key)).toEqual({ checkoutId })
+
+    // Another shopper sending the same key gets a conflict; their cart is left as it was.
+    const other = await shopperWithCart(variant.variantId)
+    const refused = await errorOf(place(other.browser, other.addressId, 'tok_visa', key))
+    expect([refused?.data?.code, refused?.message]).toEqual([
+      'CONFLICT',
+      'This Idempotency-Key was already used for another order; send a new key to place a new order.',
+    ])
+    expect((await other.browser.client.cart.get.query()).lines).toHaveLength(1)
+    const theirs = await api.deps.db
+      .selectFrom('orders')
+      .select('id')
+      .where('user_id', '=', other.user.id)
+      .execute()
+    expect(theirs).toEqual([])
+    expect(await stockOf(variant.variantId)).toEqual({ on_hand: 3, reserved: 0 })
+  })
+
   it('a declined card: the shopper sees why, pays with another card, and the order is charged once', async () => {
     const variant = await insertCartVariant(api.deps.db, { prices: { USD: 1_000 }, stock: [3] })
     const { user, browser, addressId } = await shopperWithCart(variant.variantId, 3)

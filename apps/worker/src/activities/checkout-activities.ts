@@ -75,14 +75,17 @@ export function createCheckoutActivities(
         lines: plan.lines,
         coupons: plan.coupons,
       })
+      if (!result.ok && result.code === 'idempotency_key_in_use')
+        refuse('cart_invalid', result.message)
       if (!result.ok)
         refuse('coupon_unavailable', result.message, { couponCode: result.couponCode })
       return { orderId: result.orderId, orderNumber: result.orderNumber }
     },
 
-    async cancelOrder({ idempotencyKey, reason, message }) {
+    async cancelOrder({ idempotencyKey, checkoutWorkflowId, reason, message }) {
       const result = await cancelPendingOrder(db, {
         idempotencyKey,
+        checkoutWorkflowId,
         reason,
         message,
         actor: 'checkout',

@@ -45,10 +45,14 @@ export interface PendingOrderInput {
   coupons: readonly PendingOrderCoupon[]
 }
 
-/** The order (new, or the one an earlier call with the same key created), or the coupon refused. */
+/**
+ * The order (new, or the one an earlier call of the same checkout with the same key created), the
+ * coupon refused, or the key already naming another checkout's order (never handed out).
+ */
 export type CreatePendingOrderResult =
   | { ok: true; created: boolean; orderId: string; orderNumber: number }
   | { ok: false; code: 'coupon_unavailable'; couponCode: string; message: string }
+  | { ok: false; code: 'idempotency_key_in_use'; message: string }
 
 class CouponRefused extends Error {
   constructor(
@@ -97,9 +101,22 @@ export async function createPendingOrder(
       if (!inserted) {
         const existing = await trx
           .selectFrom('orders')
-          .select(['id', 'number'])
+          .select(['id', 'number', 'user_id', 'checkout_workflow_id'])
           .where('idempotency_key', '=', input.idempotencyKey)
           .executeTakeFirstOrThrow()
+        // Keys are unique across all shoppers: another shopper's (or another cart's) order with
+        // this key is theirs, and must never be charged or confirmed by this checkout.
+        if (
+          existing.user_id !== input.userId ||
+          existing.checkout_workflow_id !== input.checkoutWorkflowId
+        ) {
+          return {
+            ok: false as const,
+            code: 'idempotency_key_in_use' as const,
+            message:
+              'This Idempotency-Key already names another order; place the order again with a new key.',
+          }
+        }
         return {
           ok: true as const,
           created: false,
@@ -172,4 +189,16 @@ export async function createPendingOrder(
     }
     throw error
   }
+}
+
+/** Who placed the order an Idempotency-Key names, and its checkout; undefined for an unused key. */
+export function findOrderByIdempotencyKey(
+  db: Db,
+  idempotencyKey: string,
+): Promise<{ userId: string; checkoutWorkflowId: string | null } | undefined> {
+  return db
+    .selectFrom('orders')
+    .select(['user_id as userId', 'checkout_workflow_id as checkoutWorkflowId'])
+    .where('idempotency_key', '=', idempotencyKey)
+    .executeTakeFirst()
 }

@@ -17,15 +17,17 @@ interface LockedOrder {
 
 async function lockOrder(
   trx: Transaction<Database>,
-  where: { id: string } | { idempotencyKey: string },
+  where: { id: string } | { idempotencyKey: string; checkoutWorkflowId?: string },
 ): Promise<LockedOrder | undefined> {
   const query = trx
     .selectFrom('orders')
     .select(['id', 'number', 'user_id', 'status', 'currency', 'total_minor'])
     .forUpdate()
-  return 'id' in where
-    ? query.where('id', '=', where.id).executeTakeFirst()
-    : query.where('idempotency_key', '=', where.idempotencyKey).executeTakeFirst()
+  if ('id' in where) return query.where('id', '=', where.id).executeTakeFirst()
+  const byKey = query.where('idempotency_key', '=', where.idempotencyKey)
+  return where.checkoutWorkflowId === undefined
+    ? byKey.executeTakeFirst()
+    : byKey.where('checkout_workflow_id', '=', where.checkoutWorkflowId).executeTakeFirst()
 }
 
 /** Moves a locked order to `to` through the domain status machine and records the history row. */
@@ -130,13 +132,14 @@ export type CancelPendingOrderResult =
   | { outcome: 'refused'; orderId: string; status: OrderStatus; message: string }
 
 /**
- * Cancels a pending order (found by id or by its idempotency key) with a reason: gives its coupon
- * uses back, records the history row and an `order.cancelled` outbox event in one transaction.
- * Idempotent, and a no-op when no order was created. A paid order is refused: it needs a refund.
+ * Cancels a pending order (found by id or by its idempotency key, and then only the order of
+ * `checkoutWorkflowId` when given) with a reason: gives its coupon uses back, records the history
+ * row and an `order.cancelled` outbox event in one transaction. Idempotent, and a no-op when no
+ * order was created. A paid order is refused: it needs a refund.
  */
 export function cancelPendingOrder(
   db: Db,
-  input: ({ orderId: string } | { idempotencyKey: string }) & {
+  input: ({ orderId: string } | { idempotencyKey: string; checkoutWorkflowId?: string }) & {
     reason: string
     message: string
     actor: string
@@ -146,7 +149,9 @@ export function cancelPendingOrder(
   return db.transaction().execute(async (trx) => {
     const order = await lockOrder(
       trx,
-      'orderId' in input ? { id: input.orderId } : { idempotencyKey: input.idempotencyKey },
+      'orderId' in input
+        ? { id: input.orderId }
+        : { idempotencyKey: input.idempotencyKey, checkoutWorkflowId: input.checkoutWorkflowId },
     )
     if (!order) return { outcome: 'no_order' as const }
     if (order.status === 'cancelled')

@@ -2,7 +2,11 @@ import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Db } from '../client'
 import { createTestDb, insertTestUser, insertTestVariant, testPiiKeyRing } from '../testing'
-import { createPendingOrder, type PendingOrderInput } from './create-order'
+import {
+  createPendingOrder,
+  findOrderByIdempotencyKey,
+  type PendingOrderInput,
+} from './create-order'
 import { cancelPendingOrder, markOrderPaid } from './order-transitions'
 
 const pii = testPiiKeyRing()
@@ -95,6 +99,54 @@ describe('orders: pending order, paid, cancelled', () => {
       .execute()
     expect(items).toHaveLength(2)
     expect(await couponCount(input)).toBe(1)
+  })
+
+  it("never hands out or cancels another checkout's order that uses the same key", async () => {
+    const input = await orderInput()
+    const created = await createPendingOrder(db, pii, input)
+    if (!created.ok) throw new Error('order not created')
+    const stranger = await orderInput()
+    const sameKey = { ...stranger, idempotencyKey: input.idempotencyKey }
+    const refusal = {
+      ok: false,
+      code: 'idempotency_key_in_use',
+      message:
+        'This Idempotency-Key already names another order; place the order again with a new key.',
+    }
+    // Another shopper, and the same shopper's other cart, are both refused.
+    expect(await createPendingOrder(db, pii, sameKey)).toEqual(refusal)
+    expect(
+      await createPendingOrder(db, pii, {
+        ...sameKey,
+        userId: input.userId,
+        coupons: [],
+      }),
+    ).toEqual(refusal)
+    expect(await couponCount(stranger)).toBe(0)
+    expect(await findOrderByIdempotencyKey(db, input.idempotencyKey)).toEqual({
+      userId: input.userId,
+      checkoutWorkflowId: input.checkoutWorkflowId,
+    })
+    expect(await findOrderByIdempotencyKey(db, `unused-${randomUUID()}`)).toBeUndefined()
+
+    // The refused checkout's compensation finds no order of its own to cancel.
+    const cancel = (checkoutWorkflowId: string) =>
+      cancelPendingOrder(db, {
+        idempotencyKey: input.idempotencyKey,
+        checkoutWorkflowId,
+        reason: 'cart_invalid',
+        message: 'Refused.',
+        actor: 'test',
+      })
+    expect(await cancel(stranger.checkoutWorkflowId)).toEqual({ outcome: 'no_order' })
+    const order = await db
+      .selectFrom('orders')
+      .select('status')
+      .where('id', '=', created.orderId)
+      .executeTakeFirstOrThrow()
+    expect(order.status).toBe('pending')
+    expect(await couponCount(input)).toBe(1)
+    expect(await cancel(input.checkoutWorkflowId)).toMatchObject({ outcome: 'cancelled' })
   })
 
   it('a coupon at its limit refuses the order and leaves nothing behind', async () => {

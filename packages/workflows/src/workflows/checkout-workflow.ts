@@ -181,6 +181,7 @@ export async function checkoutWorkflow(input: CheckoutInput): Promise<CheckoutRe
     undo.unshift((failure) =>
       durable.cancelOrder({
         idempotencyKey: input.idempotencyKey,
+        checkoutWorkflowId: workflowId,
         reason: failure.code,
         message: failure.message,
       }),
