@@ -1,10 +1,16 @@
+import { findOrderSearchFacts } from '@emporium/db'
 import type { CreateRefundInput, RefundRequestResult } from '@emporium/domain'
 import {
+  CUSTOMER_ID_ATTRIBUTE,
+  ORDER_ID_ATTRIBUTE,
+  ORDER_STATUS_ATTRIBUTE,
   refundWorkflowId,
+  SELLER_IDS_ATTRIBUTE,
   WORKFLOW_TYPES,
   type RefundInput,
   type RefundOutcome,
 } from '@emporium/workflows'
+import type { SearchAttributePair } from '@temporalio/common'
 import type { refundWorkflow } from '@emporium/workflows/workflows'
 import {
   WorkflowExecutionAlreadyStartedError,
@@ -73,6 +79,21 @@ export async function requestRefund(
     ...(requester.sellerId ? { sellerId: requester.sellerId } : {}),
   }
   const workflowId = refundWorkflowId(workflowInput.requestKey)
+  // Found in the Temporal UI by the order's fields, like its checkout (an unknown order is refused
+  // by the workflow itself).
+  const order = await findOrderSearchFacts(ctx.db, input.orderId)
+  const searchAttributes: SearchAttributePair[] = order
+    ? [
+        { key: ORDER_ID_ATTRIBUTE, value: input.orderId },
+        { key: CUSTOMER_ID_ATTRIBUTE, value: order.userId },
+        { key: SELLER_IDS_ATTRIBUTE, value: order.sellerIds },
+        { key: ORDER_STATUS_ATTRIBUTE, value: order.status },
+      ]
+    : [{ key: ORDER_ID_ATTRIBUTE, value: input.orderId }]
+  const what =
+    input.amountMinor !== undefined
+      ? `${String(input.amountMinor)} ${order?.currency ?? ''} minor units`.trim()
+      : `${String(input.items?.length ?? 0)} line(s) by items`
   let handle: WorkflowHandle<typeof refundWorkflow>
   try {
     handle = await client.workflow.start<typeof refundWorkflow>(WORKFLOW_TYPES.refund, {
@@ -80,6 +101,8 @@ export async function requestRefund(
       workflowId,
       workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
       args: [workflowInput],
+      typedSearchAttributes: searchAttributes,
+      staticSummary: `Refund of order ${order ? `#${String(order.number)}` : input.orderId}: ${what}${input.restock ? ', restocking' : ''}, requested by ${requester.actor}`,
     })
   } catch (error) {
     if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error

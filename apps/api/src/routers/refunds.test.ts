@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto'
 import { insertPaidTestOrder, type PaidTestOrder } from '@emporium/db/testing'
 import { createTestGateway } from '@emporium/infra'
+import {
+  AMOUNT_MINOR_ATTRIBUTE,
+  CUSTOMER_ID_ATTRIBUTE,
+  ORDER_ID_ATTRIBUTE,
+  ORDER_STATUS_ATTRIBUTE,
+  refundWorkflowId,
+  SELLER_IDS_ATTRIBUTE,
+} from '@emporium/workflows'
 import { testConfig } from '@emporium/infra/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunningApi } from '../server'
@@ -58,9 +66,10 @@ describe('refunds, end to end (API → refundWorkflow → test gateway)', () => 
 
   it('a seller refunds by items (restocking), an admin refunds the rest, one more cent is refused', async () => {
     const { order, seller } = await sellersPaidOrder()
+    const firstKey = randomUUID()
     const first = await seller.client.refunds.sellerCreateRefund.mutate({
       orderId: order.orderId,
-      idempotencyKey: randomUUID(),
+      idempotencyKey: firstKey,
       items: [{ orderItemId: order.itemIds[0], quantity: 2 }],
       restock: true,
       reason: 'Damaged in transit',
@@ -72,6 +81,24 @@ describe('refunds, end to end (API → refundWorkflow → test gateway)', () => 
       restockedUnits: 2,
     })
     expect(await onHand(order)).toBe(12)
+    // An operator finds the refund in the Temporal UI by the order's fields, with a summary.
+    const facts = await api.deps.db
+      .selectFrom('orders')
+      .select(['number', 'user_id'])
+      .where('id', '=', order.orderId)
+      .executeTakeFirstOrThrow()
+    const described = await (await api.deps.temporal()).workflow
+      .getHandle(refundWorkflowId(`${order.orderId}:${firstKey}`))
+      .describe()
+    const attributes = described.typedSearchAttributes
+    expect(attributes.get(ORDER_ID_ATTRIBUTE)).toBe(order.orderId)
+    expect(attributes.get(CUSTOMER_ID_ATTRIBUTE)).toBe(facts.user_id)
+    expect(attributes.get(SELLER_IDS_ATTRIBUTE)).toEqual([order.sellerId])
+    expect(attributes.get(ORDER_STATUS_ATTRIBUTE)).toBe('partially_refunded')
+    expect(attributes.get(AMOUNT_MINOR_ATTRIBUTE)).toBe(5_000)
+    expect(await described.staticSummary()).toBe(
+      `Refund of order #${String(facts.number)}: 1 line(s) by items, restocking, requested by seller:${order.sellerId}`,
+    )
 
     const rest = await admin.client.refunds.adminCreateRefund.mutate({
       orderId: order.orderId,

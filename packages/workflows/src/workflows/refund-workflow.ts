@@ -1,9 +1,12 @@
 import {
   ActivityFailure,
   ApplicationFailure,
+  patched,
   proxyActivities,
   TimeoutFailure,
+  upsertSearchAttributes,
 } from '@temporalio/workflow'
+import { AMOUNT_MINOR_ATTRIBUTE, ORDER_STATUS_ATTRIBUTE } from '../checkout'
 import {
   GATEWAY_REFUSED_REFUND,
   type RefundActivities,
@@ -69,6 +72,10 @@ export async function refundWorkflow(input: RefundInput): Promise<RefundOutcome>
     return { status: 'refused', code: reservation.code, message: reservation.message }
   }
   const { refundId } = reservation
+  // Since this patch the refund's amount and the order's status after it are searchable too.
+  const searchable = patched('refund-search-attributes')
+  if (searchable)
+    upsertSearchAttributes([{ key: AMOUNT_MINOR_ATTRIBUTE, value: reservation.amountMinor }])
   if (reservation.status === 'failed') {
     return { status: 'failed', refundId, message: 'This refund request failed earlier.' }
   }
@@ -89,6 +96,8 @@ export async function refundWorkflow(input: RefundInput): Promise<RefundOutcome>
     gatewayRefundId = refunded.gatewayRefundId
   }
   const settled = await db.completeRefund({ refundId, gatewayRefundId, actor: input.actor })
+  if (searchable)
+    upsertSearchAttributes([{ key: ORDER_STATUS_ATTRIBUTE, value: settled.orderStatus }])
   return {
     status: 'succeeded',
     refundId,
