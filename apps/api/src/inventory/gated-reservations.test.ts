@@ -6,15 +6,17 @@ import {
   insertTestVariant,
   insertTestWarehouse,
 } from '@emporium/db/testing'
-import { closeFlashSale, createRedis, flashSaleUnits, type Redis } from '@emporium/infra'
+import {
+  closeFlashSale,
+  createRedis,
+  flashSaleUnits,
+  openFlashSale,
+  type Redis,
+} from '@emporium/infra'
 import { testConfig } from '@emporium/infra/testing'
 import type { KyselyPlugin } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  openFlashSaleFromStock,
-  releaseReservationGated,
-  reserveStockGated,
-} from './gated-reservations'
+import { releaseReservationGated, reserveStockGated } from './gated-reservations'
 
 /** Counts reservation attempts that reached Postgres: each takes its row locks with one SELECT … FOR UPDATE. */
 function lockCounter(): KyselyPlugin & { count: number } {
@@ -46,7 +48,7 @@ describe('flash-sale reservations: Redis gate in front of Postgres', () => {
   it('2,000 buyers for 100 units: 100 reserved, ~100 database attempts, released units sell again', async () => {
     const { variantId } = await insertTestVariant(db)
     await insertTestStock(db, variantId, await insertTestWarehouse(db), 100)
-    expect(await openFlashSaleFromStock(db, redis, variantId)).toBe(100)
+    await openFlashSale(redis, variantId, 100) // as seller.startFlashSale does from the stock
     const counter = lockCounter()
     const counted = db.withPlugin(counter)
     const buy = () =>

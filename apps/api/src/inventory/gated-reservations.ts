@@ -5,27 +5,7 @@ import {
   type ReserveStockInput,
   type SettledReservation,
 } from '@emporium/db'
-import { openFlashSale, reserveThroughGate, returnUnits, type Redis } from '@emporium/infra'
-
-/** Opens a variant's flash sale with the units Postgres says are available to sell now; returns them. */
-export async function openFlashSaleFromStock(
-  db: Db,
-  redis: Redis,
-  variantId: string,
-): Promise<number> {
-  const row = await db
-    .selectFrom('inventory_levels')
-    .select((eb) =>
-      eb.fn
-        .coalesce(eb.fn.sum<number>(eb('on_hand', '-', eb.ref('reserved'))), eb.lit(0))
-        .as('available'),
-    )
-    .where('variant_id', '=', variantId)
-    .executeTakeFirstOrThrow()
-  const units = Number(row.available)
-  await openFlashSale(redis, variantId, units)
-  return units
-}
+import { reserveThroughGate, returnUnits, type Redis } from '@emporium/infra'
 
 /**
  * Reserves stock, passing flash-sale SKUs through their Redis gate first: buyers beyond the sale's
