@@ -1,5 +1,6 @@
 import { buildCartView, DEFAULT_CART_SETTINGS } from '@emporium/cart'
 import { findOrderByIdempotencyKey, listAddresses } from '@emporium/db'
+import { format, parseCurrency } from '@emporium/domain'
 import {
   checkoutWorkflowId,
   CUSTOMER_ID_ATTRIBUTE,
@@ -19,6 +20,17 @@ const IDEMPOTENCY_TTL_S = 7 * 24 * 60 * 60
 export interface CheckoutHandleRef {
   checkoutId: string
   runId: string | null
+}
+
+/** The checkout's one-line summary in the Temporal UI: `Checkout of cart <id>: 2 lines, $52.00, customer <id>`. */
+export function checkoutSummary(
+  cartId: string,
+  userId: string,
+  lines: number,
+  total: { amount: number; currency: string },
+): string {
+  const money = format({ amount: total.amount, currency: parseCurrency(total.currency) })
+  return `Checkout of cart ${cartId}: ${String(lines)} line${lines === 1 ? '' : 's'}, ${money}, customer ${userId}`
 }
 
 const idempotencyRedisKey = (userId: string, key: string) => `checkout-idempotency:${userId}:${key}`
@@ -118,7 +130,12 @@ export async function startCheckout(
       args: [workflowInput],
       workflowIdConflictPolicy: 'USE_EXISTING',
       typedSearchAttributes: [{ key: CUSTOMER_ID_ATTRIBUTE, value: userId }],
-      staticSummary: `Checkout of cart ${cart.meta.id} (${String(view.lines.length)} lines, ${String(view.totals.grandTotal.amount)} ${view.currency} minor units) by customer ${userId}`,
+      staticSummary: checkoutSummary(
+        cart.meta.id,
+        userId,
+        view.lines.length,
+        view.totals.grandTotal,
+      ),
     })
     const ref: CheckoutHandleRef = { checkoutId, runId: handle.firstExecutionRunId }
     await ctx.redis.set(redisKey, JSON.stringify(ref), 'EX', IDEMPOTENCY_TTL_S)

@@ -1,5 +1,10 @@
 import { findOrderSearchFacts } from '@emporium/db'
-import type { CreateRefundInput, RefundRequestResult } from '@emporium/domain'
+import {
+  format,
+  parseCurrency,
+  type CreateRefundInput,
+  type RefundRequestResult,
+} from '@emporium/domain'
 import {
   CUSTOMER_ID_ATTRIBUTE,
   ORDER_ID_ATTRIBUTE,
@@ -90,10 +95,13 @@ export async function requestRefund(
         { key: ORDER_STATUS_ATTRIBUTE, value: order.status },
       ]
     : [{ key: ORDER_ID_ATTRIBUTE, value: input.orderId }]
+  const lines = input.items?.length ?? 0
   const what =
-    input.amountMinor !== undefined
-      ? `${String(input.amountMinor)} ${order?.currency ?? ''} minor units`.trim()
-      : `${String(input.items?.length ?? 0)} line(s) by items`
+    input.amountMinor === undefined
+      ? `${String(lines)} line${lines === 1 ? '' : 's'} by items`
+      : order
+        ? format({ amount: input.amountMinor, currency: parseCurrency(order.currency) })
+        : `${String(input.amountMinor)} minor units`
   let handle: WorkflowHandle<typeof refundWorkflow>
   try {
     handle = await client.workflow.start<typeof refundWorkflow>(WORKFLOW_TYPES.refund, {

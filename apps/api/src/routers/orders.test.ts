@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { createTestGateway } from '@emporium/infra'
+import { ORDER_ID_ATTRIBUTE, ORDER_STATUS_ATTRIBUTE } from '@emporium/workflows'
 import { testConfig } from '@emporium/infra/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunningApi } from '../server'
@@ -114,7 +115,20 @@ describe('orders.place and checkout progress, end to end (API → Temporal → w
     const { user, browser, addressId } = await shopperWithCart(variant.variantId)
     const key = randomUUID()
     const { checkoutId } = await place(browser, addressId, 'tok_visa', key)
-    expect(await finished(browser, checkoutId)).toMatchObject({ stage: 'paid' })
+    const done = await finished(browser, checkoutId)
+    expect(done).toMatchObject({ stage: 'paid' })
+    // An operator finds the checkout in the Temporal UI by its order, with a readable summary.
+    const described = await (await api.deps.temporal()).workflow.getHandle(checkoutId).describe()
+    expect(described.typedSearchAttributes.get(ORDER_ID_ATTRIBUTE)).toBe(done.orderId)
+    expect(described.typedSearchAttributes.get(ORDER_STATUS_ATTRIBUTE)).toBe('paid')
+    const { total_minor } = await api.deps.db
+      .selectFrom('orders')
+      .select('total_minor')
+      .where('id', '=', done.orderId!)
+      .executeTakeFirstOrThrow()
+    expect(await described.staticSummary()).toBe(
+      `Checkout of cart ${checkoutId.slice('checkout:'.length)}: 1 line, $${(total_minor / 100).toFixed(2)}, customer ${user.id}`,
+    )
     // The Redis claim expired (or Redis lost it): the order the key created still answers.
     await api.deps.redis.del(`checkout-idempotency:${user.id}:${key}`)
     expect(await place(browser, addressId, 'tok_visa', key)).toEqual({ checkoutId })

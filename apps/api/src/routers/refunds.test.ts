@@ -97,7 +97,7 @@ describe('refunds, end to end (API → refundWorkflow → test gateway)', () => 
     expect(attributes.get(ORDER_STATUS_ATTRIBUTE)).toBe('partially_refunded')
     expect(attributes.get(AMOUNT_MINOR_ATTRIBUTE)).toBe(5_000)
     expect(await described.staticSummary()).toBe(
-      `Refund of order #${String(facts.number)}: 1 line(s) by items, restocking, requested by seller:${order.sellerId}`,
+      `Refund of order #${String(facts.number)}: 1 line by items, restocking, requested by seller:${order.sellerId}`,
     )
 
     const rest = await admin.client.refunds.adminCreateRefund.mutate({
