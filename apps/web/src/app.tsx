@@ -10,6 +10,7 @@ import { useMe } from './accounts/use-me'
 import { VerifyEmailPage } from './accounts/verify-email-page'
 import { SellerApprovalsPage } from './admin/seller-approvals-page'
 import { RiskReviewsPage } from './admin/risk-reviews-page'
+import { ReviewModerationPage } from './admin/review-moderation-page'
 import { AppShell, type NavItem } from './layout/app-shell'
 import { UserMenu } from './layout/user-menu'
 import { Link, usePathname } from './router'
@@ -85,6 +86,12 @@ const PAGES: Page[] = [
     path: '/admin/risk-reviews',
     label: 'Fraud review',
     Component: RiskReviewsPage,
+    inNav: (me) => me?.role === 'admin',
+  },
+  {
+    path: '/admin/reviews',
+    label: 'Review moderation',
+    Component: ReviewModerationPage,
     inNav: (me) => me?.role === 'admin',
   },
   {

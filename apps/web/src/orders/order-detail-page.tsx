@@ -7,6 +7,7 @@ import { QueryView } from '../ui/query-view'
 import { OrderTimeline } from './order-timeline'
 import { orderReviewText } from './order-review-text'
 import { orderStatusText } from './order-status-text'
+import { RateSellersSection } from './rate-sellers-section'
 
 /** `/orders/<id>`: one order as bought, its payment, and its tracking timeline. */
 export function OrderDetailPage() {
@@ -102,6 +103,7 @@ function OrderDetails({ orderId }: { orderId: string }) {
           ) : null}
           <h3>Tracking</h3>
           <OrderTimeline entries={o.timeline} />
+          <RateSellersSection orderId={o.id} />
         </section>
       )}
     </QueryView>

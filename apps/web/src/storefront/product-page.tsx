@@ -26,7 +26,7 @@ export function ProductPage() {
       {(p) => (
         <>
           <ProductDetails key={p.id} product={p} />
-          <ReviewsSection productId={p.id} />
+          <ReviewsSection productId={p.id} sellerSlug={p.seller.slug} />
           <AlsoBoughtSection productId={p.id} />
         </>
       )}
@@ -50,6 +50,9 @@ function ProductDetails({ product }: { product: ProductView }) {
           <h2 id="product-title">{product.name}</h2>
           <p className="muted">
             {product.brand ? `${product.brand} · ` : ''}Sold by {product.seller.storeName}
+            {product.seller.rating.average !== null
+              ? ` · seller rated ${product.seller.rating.average.toFixed(1)} of 5 by ${product.seller.rating.count} ${product.seller.rating.count === 1 ? 'buyer' : 'buyers'}`
+              : ''}
           </p>
           {product.rating.average !== null ? (
             <p>
