@@ -68,7 +68,13 @@ describe('fraud review in the browser', () => {
     expect(await reviewNotice.textContent()).toBe(
       'Your order is being reviewed before payment; nothing has been charged yet.',
     )
-    await page.goto(progressUrl)
+    // While unpaid, the order page leads back to the checkout (the payment-failed mail links here).
+    const follow = page.getByRole('link', { name: 'Follow your payment, or pay with another card' })
+    expect(new URL(progressUrl).searchParams.get('id')).toBe(
+      new URL((await follow.getAttribute('href')) ?? '', stack.web.url).searchParams.get('id'),
+    )
+    await follow.click()
+    await page.waitForURL((url) => url.pathname === '/checkout/progress')
 
     const adminContext = await stack.browser.newContext({ viewport: { width: 1100, height: 900 } })
     const adminPage = await adminContext.newPage()

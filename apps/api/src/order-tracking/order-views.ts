@@ -113,6 +113,7 @@ export function toOrderDetailView(detail: CustomerOrderDetail): OrderDetailView 
       heldAt: detail.review.created_at.toISOString(),
       decidedAt: iso(detail.review.decided_at),
     },
+    checkoutId: order.status === 'pending' ? order.checkout_workflow_id : null,
     totals: {
       subtotal: money(order.subtotal_minor, c),
       discount: money(order.discount_minor, c),

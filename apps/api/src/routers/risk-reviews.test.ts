@@ -138,7 +138,7 @@ describe('admin fraud review queue, end to end (API → Temporal → worker)', (
     // The shopper's order page shows the hold (and nothing of the score or its reasons).
     const orderId = progress.orderId!
     const whileHeld = await browser.client.orders.get.query({ orderId })
-    expect(whileHeld).toMatchObject({ status: 'pending', payment: null })
+    expect(whileHeld).toMatchObject({ status: 'pending', payment: null, checkoutId })
     expect(whileHeld.review).toMatchObject({ status: 'held', decidedAt: null })
     expect(Object.keys(whileHeld.review ?? {}).sort()).toEqual(['decidedAt', 'heldAt', 'status'])
 
@@ -154,7 +154,7 @@ describe('admin fraud review queue, end to end (API → Temporal → worker)', (
     expect(await finished(browser, checkoutId)).toMatchObject({ stage: 'paid', failure: null })
     expect(await stockOf(variant.variantId)).toEqual({ on_hand: 1, reserved: 0 })
     const afterApproval = await browser.client.orders.get.query({ orderId })
-    expect(afterApproval.status).toBe('paid')
+    expect([afterApproval.status, afterApproval.checkoutId]).toEqual(['paid', null])
     expect(afterApproval.review).toMatchObject({
       status: 'approved',
       heldAt: whileHeld.review?.heldAt,

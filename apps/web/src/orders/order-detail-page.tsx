@@ -42,6 +42,13 @@ function OrderDetails({ orderId }: { orderId: string }) {
               {orderReviewText(o.review)}
             </p>
           ) : null}
+          {o.checkoutId ? (
+            <p>
+              <Link to={`/checkout/progress?id=${encodeURIComponent(o.checkoutId)}`}>
+                Follow your payment, or pay with another card
+              </Link>
+            </p>
+          ) : null}
           {o.cancelReason ? <p className="notice">{o.cancelReason}</p> : null}
           <table className="table">
             <caption className="visually-hidden">Items</caption>

@@ -158,6 +158,11 @@ export const OrderDetailView = z.object({
   cancelReason: z.string().nullable(),
   /** The order's fraud review when it was held for one, else null. */
   review: OrderReviewView.nullable(),
+  /**
+   * While the order waits for its payment, the checkout to follow (`orders.progress`) and to pay
+   * with another payment method after a decline; null once it is paid or cancelled.
+   */
+  checkoutId: z.string().nullable(),
   totals: z.object({
     subtotal: MoneySchema,
     discount: MoneySchema,
