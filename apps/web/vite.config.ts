@@ -8,6 +8,8 @@ const proxy: Record<string, ProxyOptions> = {
   '/healthz': { target: apiUrl, changeOrigin: true },
   // Signed links in mails (unsubscribe, cart restore) point at the web origin.
   '/links': { target: apiUrl, changeOrigin: true },
+  // Uploaded images (product and review photos) are served by the API.
+  '/media': { target: apiUrl, changeOrigin: true },
 }
 
 export default defineConfig({

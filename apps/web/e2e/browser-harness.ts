@@ -38,7 +38,10 @@ export async function serveBuiltApp(
       host: '127.0.0.1',
       port,
       strictPort: true,
-      proxy: { '/trpc': { target: apiUrl, changeOrigin: true } },
+      proxy: {
+        '/trpc': { target: apiUrl, changeOrigin: true },
+        '/media': { target: apiUrl, changeOrigin: true },
+      },
     },
   })
   return {

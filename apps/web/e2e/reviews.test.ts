@@ -14,6 +14,8 @@ let stack: ShopStack
 let seller: Awaited<ReturnType<typeof createApprovedSeller>>
 let product: Awaited<ReturnType<typeof createStockedProduct>>
 const heldTitle = `Held ${inventedWord()}`
+const ONE_PIXEL_PNG =
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=='
 
 async function insertReview(
   db: Db,
@@ -170,6 +172,12 @@ describe('reviews in the browser', () => {
     await form
       .getByLabel('Your review')
       .fill(`Boils a litre in three minutes; the ${inventedWord()} handle stays cool.`)
+    await form.getByLabel(/^Photos/).setInputFiles({
+      name: 'kettle.png',
+      mimeType: 'image/png',
+      buffer: Buffer.from(ONE_PIXEL_PNG, 'base64'),
+    })
+    await form.getByRole('list', { name: 'Attached photos' }).getByRole('img').waitFor()
     await form.getByRole('button', { name: 'Post review' }).click()
     await section
       .getByText('You reviewed this product: “Boils fast”, 4 of 5 stars. It is published.')
@@ -187,6 +195,14 @@ describe('reviews in the browser', () => {
       await section.getByText('from 4 reviews', { exact: false }).waitFor({ timeout: 1_000 })
       const mine = section.getByRole('listitem', { name: 'Boils fast, pours well' })
       expect(await mine.locator('p').first().textContent()).toContain('Verified purchase')
+      // The photo attached when writing survived the edit and is served.
+      const photo = mine
+        .getByRole('list', { name: 'Photos of review “Boils fast, pours well”' })
+        .getByRole('img')
+      expect(await photo.count()).toBe(1)
+      expect(
+        await photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0),
+      ).toBe(true)
       expect(
         await section
           .getByRole('listitem', { name: 'Decent value' })
