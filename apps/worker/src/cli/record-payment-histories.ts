@@ -12,6 +12,8 @@ import { historiesDir, historyToFixture } from '../replay/history-fixtures'
 
 export const PAYMENT_FIXTURES = [
   'refund-workflow',
+  // Recorded after patched('refund-search-attributes'): the refund's searchable amount and status.
+  'refund-workflow-searchable',
   'refund-workflow-gateway-refused',
   'payment-reconciliation-workflow',
 ] as const
@@ -67,6 +69,9 @@ export async function recordPaymentHistories(options: {
 
   const orderIds: string[] = []
   if (wanted('refund-workflow')) orderIds.push(await refund('refund-workflow', 10_000))
+  if (wanted('refund-workflow-searchable')) {
+    orderIds.push(await refund('refund-workflow-searchable', 10_000))
+  }
   // The gateway holds only 1,000 of this payment, so it refuses the refund of 2,500.
   if (wanted('refund-workflow-gateway-refused')) {
     orderIds.push(await refund('refund-workflow-gateway-refused', 1_000))

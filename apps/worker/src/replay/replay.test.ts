@@ -2,6 +2,7 @@ import { DeterminismViolationError } from '@temporalio/workflow'
 import { bundleWorkflowCode, DefaultLogger, Worker } from '@temporalio/worker'
 import { describe, expect, it } from 'vitest'
 import { CHECKOUT_FIXTURES } from '../cli/record-checkout-histories'
+import { PAYMENT_FIXTURES } from '../cli/record-payment-histories'
 import { nondeterministicWorkflowsPath, testWorkflowBundle } from '../testing/temporal'
 import { loadHistoryFixtures } from './history-fixtures'
 
@@ -11,6 +12,7 @@ describe('replay of recorded histories (packages/workflows/histories)', () => {
     expect(fixtures.map((f) => f.name)).toContain('greet-customer-workflow')
     // The checkout's happy and compensating paths are all recorded.
     expect(fixtures.map((f) => f.name)).toEqual(expect.arrayContaining([...CHECKOUT_FIXTURES]))
+    expect(fixtures.map((f) => f.name)).toEqual(expect.arrayContaining([...PAYMENT_FIXTURES]))
 
     const results = Worker.runReplayHistories(
       { workflowBundle: await testWorkflowBundle() },
