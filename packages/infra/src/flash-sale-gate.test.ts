@@ -6,6 +6,7 @@ import {
   flashSaleUnits,
   openFlashSale,
   reserveThroughGate,
+  resizeFlashSale,
   returnUnits,
 } from './flash-sale-gate'
 import { createRedis, type Redis } from './redis'
@@ -54,6 +55,21 @@ describe('flash-sale gate (real Redis)', () => {
     expect(await admit(redis, variantId, 1)).toEqual({ admitted: false, reason: 'no_sale' })
     await returnUnits(redis, variantId, 5)
     expect(await flashSaleUnits(redis, variantId)).toBeNull()
+  })
+
+  it('resizeFlashSale grows an open gate up to the ceiling, shrinks it to no less than 0, and leaves a closed sale closed', async () => {
+    const variantId = await sale(3)
+    expect(await resizeFlashSale(redis, variantId, 4, 7)).toBe(7)
+    expect(await admit(redis, variantId, 7)).toEqual({ admitted: true, remaining: 0 })
+    // Postgres has only 2 more to sell: the gate admits no more than that.
+    expect(await resizeFlashSale(redis, variantId, 5, 2)).toBe(2)
+    expect(await resizeFlashSale(redis, variantId, -1, 0)).toBe(1)
+    expect(await resizeFlashSale(redis, variantId, -5, 0)).toBe(0)
+    expect(await admit(redis, variantId, 1)).toEqual({ admitted: false, reason: 'sold_out' })
+
+    const closed = randomUUID()
+    expect(await resizeFlashSale(redis, closed, 4, 10)).toBeNull()
+    expect(await flashSaleUnits(redis, closed)).toBeNull()
   })
 
   it('reserveThroughGate: sold out at the gate never calls the database; failed reserves give units back', async () => {

@@ -21,6 +21,23 @@ if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
 return redis.call('INCRBY', KEYS[1], tonumber(ARGV[1]))
 `
 
+// Moves an open gate by a stock change (a closed sale stays closed): growth never lifts it above
+// ARGV[2] (units Postgres has available) nor lowers it, shrinking never takes it below 0.
+const RESIZE = `
+local units = redis.call('GET', KEYS[1])
+if not units then return -1 end
+units = tonumber(units)
+local delta = tonumber(ARGV[1])
+local resized
+if delta >= 0 then
+  resized = math.max(units, math.min(units + delta, tonumber(ARGV[2])))
+else
+  resized = math.max(0, units + delta)
+end
+redis.call('SET', KEYS[1], resized)
+return resized
+`
+
 /** Outcome of an admission attempt. */
 export type Admission =
   | { admitted: true; remaining: number }
@@ -56,6 +73,23 @@ export async function admit(redis: Redis, variantId: string, qty: number): Promi
 /** Gives units back to an open gate (reservation released, expired or failed); no-op without a sale. */
 export async function returnUnits(redis: Redis, variantId: string, qty: number): Promise<void> {
   await redis.eval(RETURN, 1, flashSaleKey(variantId), quantity(qty))
+}
+
+/**
+ * Adds `delta` units to an open gate (stock received while the sale runs) or removes them (stock
+ * written off), never above `ceiling` nor below 0. Returns the gate's units, or null when no sale
+ * is open (nothing changes then).
+ */
+export async function resizeFlashSale(
+  redis: Redis,
+  variantId: string,
+  delta: number,
+  ceiling: number,
+): Promise<number | null> {
+  if (!Number.isSafeInteger(delta) || !Number.isSafeInteger(ceiling))
+    throw new RangeError(`Units must be whole numbers, got ${delta} and ${ceiling}`)
+  const units = (await redis.eval(RESIZE, 1, flashSaleKey(variantId), delta, ceiling)) as number
+  return units === -1 ? null : units
 }
 
 /** Units the gate can still admit, or null when the variant has no flash sale open. */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { reserveStock } from '@emporium/db'
 import { insertTestWarehouse } from '@emporium/db/testing'
-import { closeFlashSale, flashSaleUnits } from '@emporium/infra'
+import { admit, closeFlashSale, flashSaleUnits } from '@emporium/infra'
 import { testConfig } from '@emporium/infra/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { reserveStockGated } from '../inventory/gated-reservations'
@@ -42,16 +42,17 @@ describe('seller flash sales: the Redis gate switched on and off per variant', (
     opened.push(variant.id)
     const browser = createTestClient(api.url)
     await browser.client.auth.login.mutate({ email: user.email, password: user.password })
+    const warehouseId = await insertTestWarehouse(api.deps.db)
     if (onHand > 0) {
       await browser.client.seller.adjustStock.mutate({
         variantId: variant.id,
-        warehouseId: await insertTestWarehouse(api.deps.db),
+        warehouseId,
         delta: onHand,
         idempotencyKey: `restock-${randomUUID()}`,
         reason: 'restock',
       })
     }
-    return { client: browser.client, variantId: variant.id }
+    return { client: browser.client, variantId: variant.id, warehouseId }
   }
 
   const buy = (variantId: string) =>
@@ -112,6 +113,67 @@ describe('seller flash sales: the Redis gate switched on and off per variant', (
     const after = await buy(variantId)
     expect(after).toMatchObject({ ok: false, code: 'SOLD_OUT' })
     expect(after.ok ? '' : after.message).toMatch(/^Sold out: DRONE-.+ \(1 wanted, 0 left\)$/)
+  })
+
+  it('stock received while the sale runs joins its gate once, even when the adjustment is retried', async () => {
+    const { client, variantId, warehouseId } = await sellerWithStock(3)
+    expect(await client.seller.startFlashSale.mutate({ variantId })).toMatchObject({ units: 3 })
+    const restock = {
+      variantId,
+      warehouseId,
+      delta: 4,
+      idempotencyKey: `restock-${randomUUID()}`,
+      reason: 'restock' as const,
+    }
+    expect(await client.seller.adjustStock.mutate(restock)).toMatchObject({ applied: true })
+    expect(await flashSaleUnits(api.deps.redis, variantId)).toBe(7)
+    // The client did not hear back and sends the same adjustment again: nothing more joins.
+    expect(await client.seller.adjustStock.mutate(restock)).toMatchObject({
+      applied: false,
+      level: { onHand: 7, available: 7 },
+    })
+    expect(await flashSaleUnits(api.deps.redis, variantId)).toBe(7)
+
+    const results = await Promise.all(Array.from({ length: 8 }, () => buy(variantId)))
+    expect(results.filter((r) => r.ok)).toHaveLength(7)
+    expect(results.filter((r) => !r.ok).map((r) => (r.ok ? '' : r.message))).toEqual([
+      'Sold out: every unit of this flash sale is taken.',
+    ])
+    expect(await client.seller.adjustStock.mutate(restock)).toMatchObject({ applied: false })
+    expect(await buy(variantId)).toMatchObject({
+      ok: false,
+      message: 'Sold out: every unit of this flash sale is taken.',
+    })
+    const [row] = (await client.seller.listInventory.query({ variantId })).items
+    expect(row).toMatchObject({ onHand: 7, reserved: 7, available: 0, flashSaleUnits: 0 })
+  })
+
+  it('stock written off while the sale runs leaves its gate, which never drops below 0', async () => {
+    const { client, variantId, warehouseId } = await sellerWithStock(6)
+    await client.seller.startFlashSale.mutate({ variantId })
+    const loss = (delta: number) =>
+      client.seller.adjustStock.mutate({
+        variantId,
+        warehouseId,
+        delta,
+        idempotencyKey: `loss-${randomUUID()}`,
+        reason: 'adjustment',
+      })
+    await loss(-2)
+    expect(await flashSaleUnits(api.deps.redis, variantId)).toBe(4)
+    const results = await Promise.all(Array.from({ length: 4 }, () => buy(variantId)))
+    expect(results.filter((r) => r.ok)).toHaveLength(4)
+    // Gate at 0; 4 on hand, all reserved. Writing off 2 more is refused by Postgres (below
+    // reserved) and leaves the gate alone.
+    const refused = await errorOf(loss(-2))
+    expect(refused?.data?.code).toBe('CONFLICT')
+    expect(await flashSaleUnits(api.deps.redis, variantId)).toBe(0)
+    await loss(3)
+    expect(await flashSaleUnits(api.deps.redis, variantId)).toBe(3)
+    // Two buyers are past the gate and on their way to Postgres when the 3 units are written off.
+    expect(await admit(api.deps.redis, variantId, 2)).toEqual({ admitted: true, remaining: 1 })
+    await loss(-3)
+    expect(await flashSaleUnits(api.deps.redis, variantId)).toBe(0)
   })
 
   it("refuses a variant without available stock, and another seller's variant, opening nothing", async () => {

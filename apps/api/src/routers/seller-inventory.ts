@@ -13,17 +13,31 @@ import {
   StockMovementView,
 } from '@emporium/domain'
 import { flashSaleUnitsOf } from '@emporium/infra'
+import { moveFlashSaleGate } from '../inventory/flash-sale-adjustment'
 import { router, sellerProcedure } from '../trpc'
 
 /** Stock of the caller's own store: adjustments, the ledger and low-stock alerts. */
 export const sellerInventoryRouter = router({
-  /** Changes on-hand stock of one of the seller's variants in a warehouse; a retry with the same key applies once. */
+  /**
+   * Changes on-hand stock of one of the seller's variants in a warehouse; a retry with the same key
+   * applies once. A running flash sale of the variant gains (or loses) the same units.
+   */
   adjustStock: sellerProcedure
     .input(AdjustStockInput)
     .output(AdjustStockResultView)
     .mutation(async ({ ctx, input }) => {
       const result = await adjustStock(ctx.db, { ...input, sellerId: ctx.seller.id })
-      if (result.ok) return { applied: result.applied, level: result.level }
+      if (result.ok) {
+        // After the commit, and only by the call that applied it: a retry moves no gate twice.
+        if (result.applied) {
+          await moveFlashSaleGate(ctx.db, ctx.redis, {
+            sellerId: ctx.seller.id,
+            variantId: input.variantId,
+            onHandDelta: result.onHandDelta,
+          })
+        }
+        return { applied: result.applied, level: result.level }
+      }
       throw new TRPCError({
         code: result.code === 'NOT_FOUND' ? 'NOT_FOUND' : 'CONFLICT',
         message: result.message,

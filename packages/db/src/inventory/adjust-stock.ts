@@ -33,7 +33,13 @@ export interface StockLevelView {
 }
 
 export type AdjustStockResult =
-  | { ok: true; applied: boolean; level: StockLevelView }
+  | {
+      ok: true
+      applied: boolean
+      level: StockLevelView
+      /** Change of on_hand made by this call (0 when the key was applied before). */
+      onHandDelta: number
+    }
   | { ok: false; code: 'NOT_FOUND'; message: string }
   | { ok: false; code: 'BELOW_RESERVED'; message: string; reserved: number }
 
@@ -133,7 +139,7 @@ export async function adjustStock(db: Db, input: AdjustStockInput): Promise<Adju
         .returning('id')
         .executeTakeFirst()
       // Already applied by an earlier call with this key: report the level as it is now.
-      if (!movement) return { ok: true, applied: false, level: view(level) }
+      if (!movement) return { ok: true, applied: false, level: view(level), onHandDelta: 0 }
       if (onHand < level.reserved) {
         // Nothing may stay behind: the movement row goes with the rollback.
         throw new BelowReservedRefusal(level.reserved, onHand)
@@ -171,7 +177,7 @@ export async function adjustStock(db: Db, input: AdjustStockInput): Promise<Adju
           payload,
         })
       }
-      return { ok: true, applied: true, level: after }
+      return { ok: true, applied: true, level: after, onHandDelta: delta }
     })
     .catch((error: unknown) => {
       if (error instanceof BelowReservedRefusal) {
