@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process'
 import { once } from 'node:events'
 import { randomUUID } from 'node:crypto'
 import { createRequire } from 'node:module'
-import { createDb, migrateToLatest, type Db } from '@emporium/db'
+import { createDb, migrateToLatest, recomputeProductRating, type Db } from '@emporium/db'
 import {
   insertTestOrder,
   insertTestUser,
@@ -91,6 +91,30 @@ describe('npm run reviews:backfill', () => {
       })
       .execute()
 
+    // One product whose summary is right but whose own average (what search indexes) drifted,
+    // and one fully in step: only the first is changed and sent to search.
+    const drifted = await insertTestVariant(db)
+    const inStep = await insertTestVariant(db)
+    for (const p of [drifted, inStep]) {
+      await db
+        .insertInto('reviews')
+        .values({
+          product_id: p.productId,
+          user_id: users[0]!.id,
+          rating: 5,
+          title: 'T',
+          body: 'B',
+          status: 'published',
+        })
+        .execute()
+      await recomputeProductRating(db, p.productId)
+    }
+    await db
+      .updateTable('products')
+      .set({ rating_avg: '2.00', rating_count: 7 })
+      .where('id', '=', drifted.productId)
+      .execute()
+
     const child = spawn(process.execPath, [tsxCli, 'src/cli/reviews-backfill.ts'], {
       cwd: workerDir,
       env: { ...process.env, DATABASE_URL: scratchUrl },
@@ -102,12 +126,13 @@ describe('npm run reviews:backfill', () => {
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
     const [code] = (await once(child, 'exit')) as [number | null]
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' })
-    expect(stdout).toContain('Recomputed 2 products (2 changed, sent to search) and 2 sellers.')
+    expect(stdout).toContain('Recomputed 4 products (3 changed, sent to search) and 4 sellers.')
 
     expect(
       await db
         .selectFrom('product_rating_summaries')
         .select(['product_id', 'review_count', 'stars_1', 'stars_4', 'stars_5', 'average'])
+        .where('product_id', 'in', [productId, untouched.productId])
         .orderBy('review_count', 'desc')
         .execute(),
     ).toEqual([
@@ -128,7 +153,18 @@ describe('npm run reviews:backfill', () => {
         .where('id', '=', productId)
         .executeTakeFirst(),
     ).toEqual({ rating_avg: '4.33', rating_count: 3 })
-    const helpful = await db.selectFrom('reviews').select(['id', 'helpful_count']).execute()
+    expect(
+      await db
+        .selectFrom('products')
+        .select(['rating_avg', 'rating_count'])
+        .where('id', '=', drifted.productId)
+        .executeTakeFirst(),
+    ).toEqual({ rating_avg: '5.00', rating_count: 1 })
+    const helpful = await db
+      .selectFrom('reviews')
+      .select(['id', 'helpful_count'])
+      .where('product_id', '=', productId)
+      .execute()
     expect(Object.fromEntries(helpful.map((r) => [r.id, r.helpful_count]))).toEqual({
       [reviews[0]!.id]: 3,
       [reviews[1]!.id]: 0,

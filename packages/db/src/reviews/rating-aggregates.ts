@@ -7,7 +7,8 @@ import type { Db } from '../client'
  * `product_rating_summaries` and `products.rating_avg/rating_count` (what search indexes).
  * Recomputing (never incrementing) makes a repeat harmless; a per-product advisory lock taken
  * before reading means the last recompute to run sees every write committed before it started.
- * Returns whether the star counts changed (false also when the product is gone).
+ * Returns whether anything search shows changed: the star counts, or the product's own average and
+ * count (false also when the product is gone).
  */
 export async function recomputeProductRating(db: Db, productId: string): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
@@ -16,7 +17,7 @@ export async function recomputeProductRating(db: Db, productId: string): Promise
     )
     const product = await trx
       .selectFrom('products')
-      .select('id')
+      .select(['rating_avg', 'rating_count'])
       .where('id', '=', productId)
       .executeTakeFirst()
     if (!product) return false
@@ -52,18 +53,19 @@ export async function recomputeProductRating(db: Db, productId: string): Promise
       .values({ product_id: productId, ...values })
       .onConflict((oc) => oc.column('product_id').doUpdateSet(values))
       .execute()
+    const ratingAvg = rating.average === null ? null : rating.average.toFixed(2)
     await trx
       .updateTable('products')
-      .set({
-        rating_avg: rating.average === null ? null : rating.average.toFixed(2),
-        rating_count: rating.count,
-      })
+      .set({ rating_avg: ratingAvg, rating_count: rating.count })
       .where('id', '=', productId)
       .execute()
     const previous = before
       ? [before.stars_1, before.stars_2, before.stars_3, before.stars_4, before.stars_5]
       : [0, 0, 0, 0, 0]
-    return previous.some((n, i) => n !== counts[i]) || !before
+    const productDrifted =
+      product.rating_count !== rating.count ||
+      (product.rating_avg === null ? null : Number(product.rating_avg).toFixed(2)) !== ratingAvg
+    return !before || productDrifted || previous.some((n, i) => n !== counts[i])
   })
 }
 
