@@ -17,8 +17,10 @@ import { binaryMetrics, type BinaryMetrics } from './spam/metrics'
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
 const NOW = Date.UTC(2026, 0, 15, 12, 0, 0)
 
+const DEFAULT_DATA = path.resolve(repoRoot, '..', 'shared', 'data', 'review-spam')
+
 function parseArgs(args: string[]): { data: string } {
-  let data = path.resolve(repoRoot, '..', 'shared', 'data', 'review-spam')
+  let data = DEFAULT_DATA
   for (let i = 0; i < args.length; i += 1) {
     if (args[i] === '--data' && args[i + 1]) data = path.resolve(args[(i += 1)] as string)
     else throw new Error(`Unknown argument ${args[i]}; usage: npm run eval -- spam [--data <dir>]`)
@@ -176,7 +178,12 @@ export default async function spam(args: string[]): Promise<void> {
       .map(([k, v]) => `${k}=${v}`)
       .join('  '),
   )
-  const file = writeResult('spam', {
+  // Another labelled set's figures go to a git-ignored file of their own, never over the corpus's.
+  const resultName =
+    data === DEFAULT_DATA
+      ? 'spam'
+      : `spam-${path.basename(data).replace(/[^\w-]+/g, '_') || 'data'}.tmp`
+  const file = writeResult(resultName, {
     data_dir: path.relative(repoRoot, data),
     reviews: reviews.length,
     deceptive: reviews.filter((r) => r.label === 1).length,
