@@ -150,6 +150,69 @@ describe('seller inventory: adjustments, ledger, low-stock alerts', () => {
     expect(rest.next).toBeNull()
   })
 
+  it('the ledger names each movement’s warehouse and the on hand it left there, page after page', async () => {
+    const { client, variantId, warehouseId } = await sellerWithVariant()
+    const second = await insertTestWarehouse(api.deps.db)
+    const [firstCode, secondCode] = await Promise.all(
+      [warehouseId, second].map(
+        async (id) =>
+          (
+            await api.deps.db
+              .selectFrom('warehouses')
+              .select('code')
+              .where('id', '=', id)
+              .executeTakeFirstOrThrow()
+          ).code,
+      ),
+    )
+    const adjust = (
+      w: number,
+      change: { delta: number } | { setOnHand: number },
+      reason: 'restock' | 'adjustment',
+    ) =>
+      client.seller.adjustStock.mutate({
+        variantId,
+        warehouseId: w,
+        ...change,
+        idempotencyKey: `move-${randomUUID()}`,
+        reason,
+      })
+    await adjust(warehouseId, { delta: 10 }, 'restock')
+    await adjust(second, { delta: 4 }, 'restock')
+    await adjust(warehouseId, { setOnHand: 7 }, 'adjustment')
+    const reserved = await reserveStock(api.deps.db, {
+      ownerKey: `checkout-${randomUUID()}`,
+      lines: [{ variantId, quantity: 2 }],
+      shippingRegion: 'EU',
+      expiresAt: new Date(Date.now() + 3_600_000),
+    })
+    expect(reserved.ok).toBe(true)
+    await adjust(second, { delta: -1 }, 'adjustment')
+
+    const first = await client.seller.listStockMovements.query({ variantId, limit: 3 })
+    const older = await client.seller.listStockMovements.query({
+      variantId,
+      limit: 3,
+      beforeId: first.nextBeforeId ?? undefined,
+    })
+    expect(older.nextBeforeId).toBeNull()
+    const row = (m: (typeof first.items)[number]) => [
+      m.warehouseCode,
+      m.reason,
+      m.onHandDelta,
+      m.reservedDelta,
+      m.onHandAfter,
+    ]
+    const reservedIn = first.items[1]?.warehouseCode
+    expect([...first.items, ...older.items].map(row)).toEqual([
+      [secondCode, 'adjustment', -1, 0, 3],
+      [reservedIn, 'reserve', 0, 2, reservedIn === firstCode ? 7 : 4],
+      [firstCode, 'adjustment', -3, 0, 7],
+      [secondCode, 'restock', 4, 0, 4],
+      [firstCode, 'restock', 10, 0, 10],
+    ])
+  })
+
   it("a seller cannot adjust or see another seller's stock", async () => {
     const a = await sellerWithVariant()
     const b = await sellerWithVariant()

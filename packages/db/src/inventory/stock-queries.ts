@@ -82,13 +82,20 @@ export interface StockMovementView {
   variantId: string
   sku: string
   warehouseId: number
+  warehouseCode: string
   onHandDelta: number
   reservedDelta: number
+  /** On hand in the warehouse right after this movement. */
+  onHandAfter: number
   reason: StockMovementReason
   createdAt: Date
 }
 
-/** The seller's stock movements, newest first; `beforeId` pages on. */
+/**
+ * The seller's stock movements, newest first; `beforeId` pages on. On hand after each movement is
+ * today's on hand minus the movements recorded since (every writer of on_hand records one, under
+ * the level's row lock, so ids follow the order of the changes).
+ */
 export async function listStockMovements(
   db: Db,
   sellerId: string,
@@ -98,16 +105,29 @@ export async function listStockMovements(
     .selectFrom('stock_movements as m')
     .innerJoin('product_variants as v', 'v.id', 'm.variant_id')
     .innerJoin('products as p', 'p.id', 'v.product_id')
+    .innerJoin('warehouses as w', 'w.id', 'm.warehouse_id')
+    .innerJoin('inventory_levels as l', (join) =>
+      join
+        .onRef('l.variant_id', '=', 'm.variant_id')
+        .onRef('l.warehouse_id', '=', 'm.warehouse_id'),
+    )
     .select([
       'm.id',
       'm.variant_id',
       'v.sku',
       'm.warehouse_id',
+      'w.code',
       'm.on_hand_delta',
       'm.reserved_delta',
       'm.reason',
       'm.created_at',
     ])
+    .select(
+      sql<number>`l.on_hand - coalesce((
+        select sum(later.on_hand_delta) from stock_movements later
+        where later.variant_id = m.variant_id and later.warehouse_id = m.warehouse_id
+          and later.id > m.id), 0)::int`.as('on_hand_after'),
+    )
     .where('p.seller_id', '=', sellerId)
   if (options.variantId) query = query.where('m.variant_id', '=', options.variantId)
   if (options.beforeId !== undefined) query = query.where('m.id', '<', options.beforeId)
@@ -117,8 +137,10 @@ export async function listStockMovements(
     variantId: r.variant_id,
     sku: r.sku,
     warehouseId: r.warehouse_id,
+    warehouseCode: r.code,
     onHandDelta: r.on_hand_delta,
     reservedDelta: r.reserved_delta,
+    onHandAfter: r.on_hand_after,
     reason: r.reason,
     createdAt: r.created_at,
   }))

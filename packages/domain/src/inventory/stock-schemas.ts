@@ -72,8 +72,11 @@ export const StockMovementView = z.object({
   variantId: z.uuid(),
   sku: z.string(),
   warehouseId: z.number().int(),
+  warehouseCode: z.string(),
   onHandDelta: z.number().int(),
   reservedDelta: z.number().int(),
+  /** On hand in the warehouse right after this movement. */
+  onHandAfter: z.number().int(),
   reason: z.enum(['restock', 'adjustment', 'reserve', 'release', 'commit', 'return', 'seed']),
   createdAt: z.iso.datetime(),
 })
