@@ -50,6 +50,51 @@ describe('checkoutWorkflow refusals on the Temporal dev server', { timeout: 180_
     expect(await h.stockOf(v.variantId)).toEqual({ onHand: 5, reserved: 0 })
   })
 
+  it('products taken off sale (archived, or their store suspended) while their price lock holds refuse the cart, nothing reserved', async () => {
+    const taskQueue = uniqueTaskQueue('checkout-archived')
+    const onSale = await insertCheckoutVariant(h.db, 1_000, 5)
+    const archived = await insertCheckoutVariant(h.db, 2_000, 5)
+    const suspended = await insertCheckoutVariant(h.db, 3_000, 5)
+    const shopper = await createCheckoutShopper(h.db, h.redis, [
+      { ...onSale, quantity: 1 },
+      { ...archived, quantity: 1 },
+      { ...suspended, quantity: 1 },
+    ])
+    const { name } = await h.db
+      .updateTable('products')
+      .set({ status: 'archived' })
+      .where('id', '=', archived.productId)
+      .returning('name')
+      .executeTakeFirstOrThrow()
+    await h.db
+      .updateTable('sellers')
+      .set({ status: 'suspended', suspension_reason: 'Counterfeit goods' })
+      .where('id', '=', suspended.sellerId)
+      .execute()
+    const { name: suspendedName } = await h.db
+      .selectFrom('products')
+      .select('name')
+      .where('id', '=', suspended.productId)
+      .executeTakeFirstOrThrow()
+    const input = checkoutInputFor(shopper, 'tok_visa')
+    const worker = await h.worker(taskQueue)
+    const result = await worker.runUntil(async () => (await h.start(taskQueue, input)).result())
+    expect(result).toMatchObject({
+      status: 'cancelled',
+      orderId: null,
+      orderNumber: null,
+      failure: { code: 'cart_invalid' },
+    })
+    // One sentence per product off sale.
+    const sentences = result.status === 'cancelled' ? result.failure.message.split(/(?<=\.) /) : []
+    expect(sentences.sort()).toEqual(
+      [name, suspendedName].map((n) => `${n} is no longer available; remove it.`).sort(),
+    )
+    expect(await h.orderOf(input.idempotencyKey)).toBeUndefined()
+    for (const v of [onSale, archived, suspended])
+      expect(await h.stockOf(v.variantId)).toEqual({ onHand: 5, reserved: 0 })
+  })
+
   it('an address outside the region the cart was priced for is refused', async () => {
     const taskQueue = uniqueTaskQueue('checkout-address')
     const v = await insertCheckoutVariant(h.db, 2_000, 5)
