@@ -101,6 +101,16 @@ describe(
           declineCode: 'insufficient_funds',
         })),
       )
+      // Each retry waited longer than the one before: 200 ms, then 400 ms (paymentRetryBackoffMs).
+      const attempts = await h.db
+        .selectFrom('payments')
+        .select('created_at')
+        .where('order_id', '=', order!.id)
+        .orderBy('created_at')
+        .execute()
+      const at = attempts.map((a) => a.created_at.getTime())
+      expect(at[1]! - at[0]!).toBeGreaterThanOrEqual(200)
+      expect(at[2]! - at[1]!).toBeGreaterThanOrEqual(400)
       expect(await h.stockOf(v.variantId)).toEqual({ onHand: 5, reserved: 0 })
     })
 
