@@ -5,8 +5,9 @@ import { PageSection } from '../ui/page-title'
 import { QueryView } from '../ui/query-view'
 import { FlashSaleToggle } from './flash-sale-toggle'
 import { StockAdjustForm } from './stock-adjust-form'
+import { StockMovementHistory } from './stock-movement-history'
 
-/** Stock per variant and warehouse with low-stock flags, adjustments, and the latest alerts. */
+/** Stock per variant and warehouse with low-stock flags, adjustments, stock history, and the latest alerts. */
 export function InventoryPage() {
   const [lowOnly, setLowOnly] = useState(false)
   const levels = useInfiniteQuery({
@@ -113,6 +114,7 @@ function InventoryItem({ row, firstOfVariant }: { row: InventoryRow; firstOfVari
       {firstOfVariant ? (
         <FlashSaleToggle variantId={row.variantId} sku={row.sku} units={row.flashSaleUnits} />
       ) : null}
+      {firstOfVariant ? <StockMovementHistory variantId={row.variantId} sku={row.sku} /> : null}
     </li>
   )
 }
