@@ -20,21 +20,22 @@ beforeAll(async () => {
   // A real API process with a seller whose variant has four movements in two warehouses.
   const tsx = createRequire(import.meta.url).resolve('tsx/cli')
   const script = fileURLToPath(import.meta.resolve('./testing/seller-stock-history-api.ts'))
-  api = spawn(process.execPath, [tsx, script], { stdio: ['pipe', 'pipe', 'inherit'] })
+  api = spawn(process.execPath, [tsx, script], { stdio: ['pipe', 'pipe', 'pipe'] })
   let output = ''
-  api.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()))
-  const exited = once(api, 'exit').then(() => {
-    throw new Error(`The API process exited before it was ready: ${output}`)
-  })
-  const ready = vi.waitFor(
-    () => {
-      const line = output.split('\n').find((l) => l.startsWith('{"apiUrl"'))
-      if (!line) throw new Error('not ready yet')
-      return JSON.parse(line) as SellerStockHistory
-    },
-    { timeout: 60_000, interval: 100 },
-  )
-  seller = await Promise.race([ready, exited])
+  const collect = (chunk: Buffer) => (output += chunk.toString())
+  api.stdout?.on('data', collect)
+  api.stderr?.on('data', collect)
+  const deadline = Date.now() + 60_000
+  for (;;) {
+    const line = output.split('\n').find((l) => l.startsWith('{"apiUrl"'))
+    if (line) {
+      seller = JSON.parse(line) as SellerStockHistory
+      break
+    }
+    if (api.exitCode !== null || Date.now() > deadline)
+      throw new Error(`The API process did not become ready:\n${output}`)
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
   // The page's same-origin `/trpc` calls reach that API with the seller's session.
   window.fetch = (input, init) => {
     const url = new URL(input instanceof Request ? input.url : String(input), 'http://page.test')
@@ -48,9 +49,12 @@ afterEach(async () => {
 })
 afterAll(async () => {
   if (pageFetchProperty) Object.defineProperty(window, 'fetch', pageFetchProperty)
+  if (api.exitCode !== null || api.signalCode !== null) return
   const exited = once(api, 'exit')
   api.stdin?.end()
+  const stuck = setTimeout(() => api.kill('SIGKILL'), 15_000)
   await exited
+  clearTimeout(stuck)
 })
 
 const press = async (button: HTMLButtonElement) =>
