@@ -195,6 +195,9 @@ describe('reviews in the browser', () => {
       await section.getByText('from 4 reviews', { exact: false }).waitFor({ timeout: 1_000 })
       const mine = section.getByRole('listitem', { name: 'Boils fast, pours well' })
       expect(await mine.locator('p').first().textContent()).toContain('Verified purchase')
+      // One's own review is marked as such and offers no helpful vote or report.
+      expect(await mine.locator('p').first().textContent()).toContain('Your review')
+      expect(await mine.getByRole('button', { name: /^(Helpful|Report) review/ }).count()).toBe(0)
       // The photo attached when writing survived the edit and is served.
       const photo = mine
         .getByRole('list', { name: 'Photos of review “Boils fast, pours well”' })

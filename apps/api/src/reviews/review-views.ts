@@ -1,5 +1,5 @@
 import type { ListedReview, Review } from '@emporium/db'
-import type { OwnReviewView, ReviewView } from '@emporium/domain/reviews'
+import type { ListedReviewView, OwnReviewView, ReviewView } from '@emporium/domain/reviews'
 import type { ObjectStorage } from '@emporium/infra'
 import { reviewPhotoView } from './review-photos'
 
@@ -7,7 +7,7 @@ import { reviewPhotoView } from './review-photos'
 const ANONYMOUS = 'Verified customer'
 
 /** A published review as shoppers see it. */
-export function toReviewView(storage: ObjectStorage, r: ListedReview): ReviewView {
+export function toReviewView(storage: ObjectStorage, r: Omit<ListedReview, 'mine'>): ReviewView {
   return {
     id: r.id,
     productId: r.product_id,
@@ -25,6 +25,11 @@ export function toReviewView(storage: ObjectStorage, r: ListedReview): ReviewVie
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   }
+}
+
+/** A review in a product's list, flagged when the viewer wrote it. */
+export function toListedReviewView(storage: ObjectStorage, r: ListedReview): ListedReviewView {
+  return { ...toReviewView(storage, r), mine: r.mine }
 }
 
 /** The author's own review, with its moderation status. */

@@ -7,7 +7,7 @@ import {
 import { testConfig } from '@emporium/infra/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startApiServer, type RunningApi } from '../server'
-import { errorOf, signIn } from '../testing/api-client'
+import { createTestClient, errorOf, signIn, type TestClient } from '../testing/api-client'
 import { outboxEventsOf } from '../testing/outbox'
 import {
   ageAccount,
@@ -397,6 +397,41 @@ describe('reviews', () => {
         productId: product.productId,
       })
       expect(listed.items.map((r) => r.id)).toEqual([published.id])
+    })
+
+    it("flags the viewer's own review as theirs, and nobody else's, without reviewer ids", async () => {
+      const product = await insertSellerProduct(db())
+      const [first, second] = await Promise.all([buyer(product), buyer(product)])
+      const firstReview = await first.browser.client.reviews.create.mutate(
+        draft(product.productId, 5),
+      )
+      const secondReview = await second.browser.client.reviews.create.mutate(
+        draft(product.productId, 2),
+      )
+      const stranger = await signedInCustomer(api)
+      const mineAs = async (client: TestClient['client']) =>
+        Object.fromEntries(
+          (await client.reviews.list.query({ productId: product.productId })).items.map((r) => [
+            r.id,
+            r.mine,
+          ]),
+        )
+      expect(await mineAs(first.browser.client)).toEqual({
+        [firstReview.id]: true,
+        [secondReview.id]: false,
+      })
+      expect(await mineAs(second.browser.client)).toEqual({
+        [firstReview.id]: false,
+        [secondReview.id]: true,
+      })
+      const none = { [firstReview.id]: false, [secondReview.id]: false }
+      expect(await mineAs(stranger.browser.client)).toEqual(none)
+      expect(await mineAs(createTestClient(api.url).client)).toEqual(none)
+      const listed = await stranger.browser.client.reviews.list.query({
+        productId: product.productId,
+      })
+      expect(JSON.stringify(listed)).not.toContain(first.id)
+      expect(JSON.stringify(listed)).not.toContain(second.id)
     })
   })
 

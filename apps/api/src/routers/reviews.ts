@@ -26,7 +26,7 @@ import {
 } from '@emporium/domain/reviews'
 import { mediaStorage } from '../media/media-storage'
 import { assertOwnPhotoKeys, storeReviewPhoto } from '../reviews/review-photos'
-import { toOwnReviewView, toReviewView } from '../reviews/review-views'
+import { toListedReviewView, toOwnReviewView } from '../reviews/review-views'
 import { createReview, editReview } from '../reviews/submit-review'
 import { authedProcedure, mergeRouters, publicProcedure, router, sellerProcedure } from '../trpc'
 import { reviewFeedbackRouter } from './review-feedback'
@@ -44,15 +44,19 @@ async function authorName(db: Parameters<typeof findReview>[0], userId: string) 
 }
 
 const reviewsCore = router({
-  /** A page of the product's published reviews: most helpful, newest or by rating; optionally one star value. */
+  /** A page of the product's published reviews: most helpful, newest or by rating; optionally one star value; the signed-in viewer's own flagged `mine`. */
   list: publicProcedure
     .input(ListReviewsInput)
     .output(ReviewPage)
     .query(async ({ ctx, input }) => {
-      const rows = await listPublishedReviews(ctx.db, { ...input, limit: input.limit + 1 })
+      const rows = await listPublishedReviews(ctx.db, {
+        ...input,
+        limit: input.limit + 1,
+        viewerId: ctx.session?.userId,
+      })
       const storage = mediaStorage(ctx.config)
       return {
-        items: rows.slice(0, input.limit).map((r) => toReviewView(storage, r)),
+        items: rows.slice(0, input.limit).map((r) => toListedReviewView(storage, r)),
         nextOffset: rows.length > input.limit ? input.offset + input.limit : null,
       }
     }),

@@ -9,7 +9,10 @@ import { trpc } from '../trpc'
 /** One published review as `reviews.list` returns it. */
 export type ListedReview = Awaited<ReturnType<typeof trpc.reviews.list.query>>['items'][number]
 
-/** What the visitor may do with a review: vote and report when signed in, reply as its seller. */
+/**
+ * What the visitor may do with a review: vote and report when signed in (not on their own review,
+ * which `reviews.list` flags `mine`), reply as its seller.
+ */
 export interface ReviewPermissions {
   signedIn: boolean
   isProductSeller: boolean
@@ -126,6 +129,7 @@ export function ReviewItem({ review, can }: { review: ListedReview; can: ReviewP
         <strong>{review.title}</strong> · {review.rating} of 5 stars · {review.authorName}
         {review.verifiedPurchase ? ' · Verified purchase' : ''} ·{' '}
         {new Date(review.createdAt).toLocaleDateString()}
+        {review.mine ? ' · Your review' : ''}
       </p>
       <p>{review.body}</p>
       {review.photos.length > 0 ? (
@@ -147,8 +151,9 @@ export function ReviewItem({ review, can }: { review: ListedReview; can: ReviewP
       </p>
       {can.signedIn ? (
         <div className="actions">
-          <HelpfulButton review={review} />
-          {open === null ? (
+          {/* The API refuses a vote on or a report of one's own review: neither is offered. */}
+          {review.mine ? null : <HelpfulButton review={review} />}
+          {open === null && !review.mine ? (
             <button type="button" className="button--secondary" onClick={() => setOpen('report')}>
               Report<span className="visually-hidden"> review “{review.title}”</span>
             </button>

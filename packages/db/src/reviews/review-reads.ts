@@ -1,4 +1,5 @@
 import type { ReviewSort } from '@emporium/domain/reviews'
+import { sql } from 'kysely'
 import type { Db } from '../client'
 import type { ProductRatingSummary } from '../schema'
 
@@ -17,12 +18,22 @@ export interface ListedReview {
   created_at: Date
   updated_at: Date
   author_name: string | null
+  /** Whether the viewer passed to the list wrote this review (false for signed-out viewers). */
+  mine: boolean
 }
 
 /** A page of the product's published reviews in the chosen order, optionally only one star value. */
 export async function listPublishedReviews(
   db: Db,
-  args: { productId: string; sort: ReviewSort; stars?: number; limit: number; offset: number },
+  args: {
+    productId: string
+    sort: ReviewSort
+    stars?: number
+    limit: number
+    offset: number
+    /** The signed-in viewer, whose own review is flagged `mine`. */
+    viewerId?: string
+  },
 ): Promise<ListedReview[]> {
   let query = db
     .selectFrom('reviews as r')
@@ -41,6 +52,10 @@ export async function listPublishedReviews(
       'r.created_at',
       'r.updated_at',
       'u.display_name as author_name',
+      // Compared in the database so no reviewer id leaves it.
+      args.viewerId === undefined
+        ? sql<boolean>`false`.as('mine')
+        : sql<boolean>`r.user_id = ${args.viewerId}`.as('mine'),
     ])
     .where('r.product_id', '=', args.productId)
     .where('r.status', '=', 'published')

@@ -90,8 +90,15 @@ export const OwnReviewView = ReviewView.extend({
 })
 export type OwnReviewView = z.infer<typeof OwnReviewView>
 
+/**
+ * A review in a product's list: `mine` is true on the signed-in viewer's own review (never for
+ * anyone else, and no reviewer id is shown), so a page can leave out voting and reporting there.
+ */
+export const ListedReviewView = ReviewView.extend({ mine: z.boolean() })
+export type ListedReviewView = z.infer<typeof ListedReviewView>
+
 export const ReviewPage = z.object({
-  items: z.array(ReviewView),
+  items: z.array(ListedReviewView),
   /** Offset of the next page, null on the last one. */
   nextOffset: z.number().int().nullable(),
 })
