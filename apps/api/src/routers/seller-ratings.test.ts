@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
-import { recomputeSellerRating } from '@emporium/db'
+import { findSellerRatingSummary, recomputeSellerRating } from '@emporium/db'
 import { testConfig } from '@emporium/infra/testing'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { startApiServer, type RunningApi } from '../server'
 import { errorOf } from '../testing/api-client'
 import { outboxEventsOf } from '../testing/outbox'
@@ -90,6 +90,40 @@ describe('seller ratings', () => {
       communication: 4,
       overall: 3.83,
     })
+  })
+
+  it("shows the store's rating on its product pages from the seller's rating summary", async () => {
+    const product = await insertSellerProduct(db())
+    const buyers = await Promise.all([signedInCustomer(api), signedInCustomer(api)])
+    const storeRating = async () =>
+      (await buyers[0].browser.client.catalog.getProduct.query({ id: product.productId })).seller
+        .rating
+    await whileRatingLocked(db(), 'seller-rating', product.sellerId, async () => {
+      for (const [i, buyer] of buyers.entries()) {
+        const order = await insertOrderOf(db(), buyer.id, [product])
+        await buyer.browser.client.reviews.rateSeller.mutate({
+          orderId: order.id,
+          sellerId: product.sellerId,
+          shipping: 5,
+          accuracy: 4 - i,
+          communication: 3,
+        })
+      }
+      // The ratings are stored, but until the worker summarises them the store shows unrated.
+      expect(await ratingRows(product.sellerId)).toHaveLength(2)
+      expect(await storeRating()).toEqual({ average: null, count: 0 })
+    })
+    await recomputeSellerRating(db(), product.sellerId)
+    const summary = await findSellerRatingSummary(db(), product.sellerId)
+    expect(summary).toMatchObject({ rating_count: 2, overall_average: 3.83 })
+    // The cached page is dropped as after a product change; the next view reads the summary.
+    await api.deps.catalog.invalidateProduct(product.productId, [])
+    await vi.waitFor(async () =>
+      expect(await storeRating()).toEqual({
+        average: summary?.overall_average,
+        count: summary?.rating_count,
+      }),
+    )
   })
 
   it("lets the buyer rate a seller whose part arrived while another seller's part is on its way", async () => {

@@ -24,8 +24,8 @@ const rating = (avg: string | number | null, count: number) => ({
 
 /**
  * An active product of an approved seller with variants (price in `currency`, stock summed over
- * warehouses), options, images and the seller card, in ONE query; undefined for drafts, archived
- * products, suspended sellers and unknown keys.
+ * warehouses), options, images and the seller card (its rating from the seller's rating summary),
+ * in ONE query; undefined for drafts, archived products, suspended sellers and unknown keys.
  */
 export async function findProductDetail(
   db: Db,
@@ -35,6 +35,7 @@ export async function findProductDetail(
   const row = await db
     .selectFrom('products as p')
     .innerJoin('sellers as s', 's.id', 'p.seller_id')
+    .leftJoin('seller_rating_summaries as sr', 'sr.seller_id', 's.id')
     .where('p.status', '=', 'active')
     .where('s.status', '=', 'approved')
     .$if('id' in key, (q) => q.where('p.id', '=', 'id' in key ? key.id : ''))
@@ -54,18 +55,10 @@ export async function findProductDetail(
       'p.updated_at',
       's.store_name',
       's.slug as seller_slug',
-      eb
-        .selectFrom('seller_ratings as r')
-        .whereRef('r.seller_id', '=', 's.id')
-        .select(
-          sql<string | null>`round(avg((shipping + accuracy + communication) / 3.0), 2)`.as('a'),
-        )
-        .as('seller_rating_avg'),
-      eb
-        .selectFrom('seller_ratings as r')
-        .whereRef('r.seller_id', '=', 's.id')
-        .select((e) => e.fn.countAll<string>().as('n'))
-        .as('seller_rating_count'),
+      // The store's rating is the summary the worker keeps (eventually consistent), never an
+      // average of every rating row on each view; no summary yet reads as unrated.
+      'sr.overall_average as seller_rating_avg',
+      'sr.rating_count as seller_rating_count',
       jsonArrayFrom(
         eb
           .selectFrom('product_variants as v')
@@ -151,7 +144,7 @@ export async function findProductDetail(
     seller: {
       storeName: row.store_name,
       slug: row.seller_slug,
-      rating: rating(row.seller_rating_avg, Number(row.seller_rating_count ?? 0)),
+      rating: rating(row.seller_rating_avg, row.seller_rating_count ?? 0),
     },
     createdAt: iso(row.created_at),
     updatedAt: iso(row.updated_at),
