@@ -29,6 +29,7 @@ export function SearchPage() {
           brands: state.brands.length > 0 ? state.brands : undefined,
           categoryPath: state.category ?? undefined,
           inStock: state.inStock || undefined,
+          ratingMin: state.ratingMin ?? undefined,
         },
         sort: state.sort,
         currency,
