@@ -57,18 +57,30 @@ export const orderMails = {
       message: string
       orderUrl: string
     },
-  ): RenderedMail =>
-    renderMail({
+  ): RenderedMail => {
+    const failed = `We could not take the payment for order #${o.orderNumber}: ${o.message}`
+    // After its last attempt the checkout cancels the order at once (stock released, nothing
+    // charged): no new payment method can save it any more.
+    if (o.attempt >= o.maxAttempts)
+      return renderMail({
+        subject: `Payment for order #${o.orderNumber} failed`,
+        greetingName: r.name,
+        paragraphs: [
+          failed,
+          `That was the last of ${o.maxAttempts} attempts, so order #${o.orderNumber} has been cancelled and nothing was charged. You are welcome to place the order again with another payment method.`,
+        ],
+        action: { label: 'View your order', url: o.orderUrl },
+      })
+    return renderMail({
       subject: `Payment for order #${o.orderNumber} failed`,
       greetingName: r.name,
       paragraphs: [
-        `We could not take the payment for order #${o.orderNumber}: ${o.message}`,
-        o.attempt < o.maxAttempts
-          ? `Please update your payment method so we can try again (attempt ${o.attempt} of ${o.maxAttempts}).`
-          : 'This was the last attempt; the order will be cancelled unless you update your payment method.',
+        failed,
+        `Please update your payment method so we can try again (attempt ${o.attempt} of ${o.maxAttempts}).`,
       ],
       action: { label: 'Update your payment method', url: o.orderUrl },
-    }),
+    })
+  },
 
   shipped: (
     r: RecipientContext,

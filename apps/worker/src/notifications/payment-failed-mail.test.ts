@@ -1,0 +1,91 @@
+import { randomUUID } from 'node:crypto'
+import { createDb, recordOutboxEvent, type Db, type OutboxEvent } from '@emporium/db'
+import { insertTestOrder, insertTestUser } from '@emporium/db/testing'
+import { createLogger, createMailer, type Mailer } from '@emporium/infra'
+import { testConfig } from '@emporium/infra/testing'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { waitForMails } from '../testing/mailpit'
+import { createEmailSender, createLoggingSender } from './notification-channels'
+import { createNotifier } from './notifier'
+import { createNotificationHandlers } from './outbox-notification-handlers'
+
+const config = testConfig()
+const logger = createLogger({ LOG_LEVEL: 'silent' }, 'payment-failed-mail-test')
+
+describe('the payment-failed mail', () => {
+  let db: Db
+  let mailer: Mailer
+  beforeAll(() => {
+    db = createDb(config.DATABASE_URL)
+    mailer = createMailer(config).mailer
+  })
+  afterAll(async () => {
+    mailer.close()
+    await db.destroy()
+  })
+
+  /** A real outbox row under an aggregate type no relay handles, so no other process takes it. */
+  async function event(payload: unknown): Promise<OutboxEvent> {
+    const id = await recordOutboxEvent(db, {
+      aggregateType: `test-${randomUUID()}`,
+      aggregateId: randomUUID(),
+      eventType: 'order.payment_failed',
+      payload,
+    })
+    return db.selectFrom('outbox').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
+  }
+
+  async function mailForAttempt(attempt: number, maxAttempts: number) {
+    const user = await insertTestUser(db)
+    const order = await insertTestOrder(db, user.id)
+    const onOrder = createNotificationHandlers({
+      db,
+      logger,
+      config,
+      notifier: createNotifier({
+        db,
+        logger,
+        config,
+        senders: [createEmailSender(mailer, config.MAIL_FROM), createLoggingSender('push', logger)],
+      }),
+    }).order[0]!
+    await onOrder(
+      await event({
+        orderId: order.id,
+        orderNumber: order.number,
+        userId: user.id,
+        attempt,
+        maxAttempts,
+        message: 'Your card has insufficient funds.',
+        declineCode: 'insufficient_funds',
+      }),
+    )
+    const [mail, ...more] = await waitForMails(config.MAILPIT_URL, user.email)
+    expect(more).toHaveLength(0)
+    return { mail: mail!, orderNumber: order.number }
+  }
+
+  it('asks for another payment method while attempts are left', async () => {
+    const { mail, orderNumber } = await mailForAttempt(2, 3)
+    expect(mail.subject).toBe(`Payment for order #${orderNumber} failed`)
+    expect(mail.text).toContain('Your card has insufficient funds.')
+    expect(mail.text).toContain(
+      'Please update your payment method so we can try again (attempt 2 of 3).',
+    )
+    expect(mail.text).toContain('Update your payment method')
+    expect(mail.text).not.toContain('cancelled')
+  })
+
+  it('after the last attempt says the order was cancelled and nothing was charged, with no update link', async () => {
+    const { mail, orderNumber } = await mailForAttempt(3, 3)
+    expect(mail.subject).toBe(`Payment for order #${orderNumber} failed`)
+    expect(mail.text).toContain('Your card has insufficient funds.')
+    expect(mail.text).toContain(
+      `That was the last of 3 attempts, so order #${orderNumber} has been cancelled and nothing was charged.`,
+    )
+    expect(mail.text).toContain('View your order')
+    expect(mail.text).not.toContain('update your payment method')
+    expect(mail.text).not.toContain('Update your payment method')
+    expect(mail.html).not.toContain('Update your payment method')
+  })
+})
