@@ -85,9 +85,14 @@ export async function buildCartView(db: Db, cart: StoredCart, now: Date): Promis
   }))
   const changes = detectPriceChanges(stored, current, now)
   const changeOf = new Map(changes.map((c) => [c.lineId, c]))
+  // Off sale now (archived, its store suspended, or gone) whatever its price lock says: checkout
+  // refuses such a line, so the cart says so at once rather than when the lock runs out.
+  const offSale = new Set(
+    cart.lines.filter((l) => !variants.get(l.variantId)?.purchasable).map((l) => l.variantId),
+  )
   const priced: CartLine[] = stored.flatMap((line) => {
     const change = changeOf.get(line.lineId)
-    if (change?.status === 'unavailable') return []
+    if (change?.status === 'unavailable' || offSale.has(line.lineId)) return []
     return [change ? { ...line, unitPrice: change.newUnitPrice } : line]
   })
 
@@ -117,8 +122,9 @@ export async function buildCartView(db: Db, cart: StoredCart, now: Date): Promis
     const variant = variants.get(line.variantId)
     const change = changeOf.get(line.variantId)
     const available = variant?.available ?? 0
-    const status =
-      change?.status ?? (line.quantity > available ? 'insufficient_stock' : ('ok' as const))
+    const status = offSale.has(line.variantId)
+      ? 'unavailable'
+      : (change?.status ?? (line.quantity > available ? 'insufficient_stock' : ('ok' as const)))
     return {
       variantId: line.variantId,
       sku: line.sku,

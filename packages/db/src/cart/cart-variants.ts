@@ -8,7 +8,7 @@ export interface CartVariant {
   variantTitle: string
   productId: string
   productName: string
-  /** True when the product is on sale (status `active`). */
+  /** True when the product is on sale: status `active`, sold by an approved (not suspended) store. */
   purchasable: boolean
   /** Storage key or absolute URL of the first image (variant image first), if any. */
   imageKey: string | null
@@ -28,6 +28,7 @@ export async function findCartVariants(
   const rows = await db
     .selectFrom('product_variants as v')
     .innerJoin('products as p', 'p.id', 'v.product_id')
+    .innerJoin('sellers as s', 's.id', 'p.seller_id')
     .select([
       'v.id as variantId',
       'v.sku',
@@ -35,6 +36,7 @@ export async function findCartVariants(
       'p.id as productId',
       'p.name as productName',
       'p.status',
+      's.status as sellerStatus',
     ])
     .select((eb) => [
       eb
@@ -67,7 +69,7 @@ export async function findCartVariants(
       variantTitle: row.variantTitle,
       productId: row.productId,
       productName: row.productName,
-      purchasable: row.status === 'active',
+      purchasable: row.status === 'active' && row.sellerStatus === 'approved',
       imageKey: row.imageKey ?? null,
       prices: {},
       available: Number(row.available ?? 0),
