@@ -6,7 +6,7 @@ import { useCartChange } from './use-cart'
 const STATUS_TEXT: Record<CartLineView['status'], string | null> = {
   ok: null,
   price_changed: 'The price changed since you added this.',
-  unavailable: 'Sold out or no longer sold: remove it to check out.',
+  unavailable: 'No longer available to buy: remove it to check out.',
   insufficient_stock: 'Fewer left than you asked for.',
 }
 
@@ -42,6 +42,7 @@ export function CartLineItem({ line }: { line: CartLineView }) {
             inputMode="numeric"
             defaultValue={line.quantity}
             key={line.quantity}
+            disabled={line.status === 'unavailable'}
             aria-label={`Quantity of ${name}`}
             onBlur={(e) => {
               const next = Number(e.target.value)
