@@ -165,13 +165,16 @@ describe('reviews in the browser', () => {
     await broke.getByText('Thank you. A moderator will look at this review.').waitFor()
 
     // Writing a review: published at once, verified purchase. (Its text is new on every run: a
-    // copy of an earlier run's review would rightly be held as a near-duplicate.)
+    // copy of an earlier run's review would rightly be held as a near-duplicate. One new word in
+    // it left half its 3-word shingles shared with every earlier run, about the 0.6 threshold.)
     const form = section.getByRole('form', { name: 'Write a review' })
     await form.getByLabel('Rating').selectOption('4')
     await form.getByLabel('Title').fill('Boils fast')
     await form
       .getByLabel('Your review')
-      .fill(`Boils a litre in three minutes; the ${inventedWord()} handle stays cool.`)
+      .fill(
+        `Boils a litre ${inventedWord()} in three minutes; the ${inventedWord()} handle stays ${inventedWord()} cool.`,
+      )
     await form.getByLabel(/^Photos/).setInputFiles({
       name: 'kettle.png',
       mimeType: 'image/png',
