@@ -97,6 +97,8 @@ describe(
           userId: shopper.userId,
           attempt,
           maxAttempts: 3,
+          // Only the last attempt's failure ends the checkout.
+          final: attempt === 3,
           message: 'Your card has insufficient funds.',
           declineCode: 'insufficient_funds',
         })),

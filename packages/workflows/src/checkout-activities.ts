@@ -60,6 +60,11 @@ export interface PaymentAttemptRef {
   attempt: number
   maxAttempts: number
   amount: CheckoutMoney
+  /**
+   * The checkout's last try: if this attempt fails, the order is cancelled (told to the shopper).
+   * Absent in attempts scheduled before it existed; `attempt >= maxAttempts` then stands in.
+   */
+  final?: boolean
 }
 
 export interface CheckoutActivities {

@@ -84,6 +84,7 @@ export function createCheckoutPaymentActivities({
       intentId,
       attempt: ref.attempt,
       maxAttempts: ref.maxAttempts,
+      final: ref.final,
       status: ROW_STATUS[state.status],
       amountMinor: ref.amount.amount,
       currency: ref.amount.currency,

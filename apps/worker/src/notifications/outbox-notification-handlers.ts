@@ -63,7 +63,13 @@ export function createNotificationHandlers(deps: {
           userId: p.userId,
           kind: 'payment_failed',
           payload: p,
-          render: (r) => orderMails.paymentFailed(r, { ...p, orderUrl: orderUrl(p.orderId) }),
+          render: (r) =>
+            orderMails.paymentFailed(r, {
+              ...p,
+              // Events recorded before `final` existed: the last attempt by number was final.
+              final: p.final ?? p.attempt >= p.maxAttempts,
+              orderUrl: orderUrl(p.orderId),
+            }),
         })
         return
       }

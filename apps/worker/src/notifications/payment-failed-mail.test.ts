@@ -35,7 +35,8 @@ describe('the payment-failed mail', () => {
     return db.selectFrom('outbox').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
   }
 
-  async function mailForAttempt(attempt: number, maxAttempts: number) {
+  /** `final` undefined: an event recorded before the checkout said whether it gave up. */
+  async function mailForAttempt(attempt: number, maxAttempts: number, final?: boolean) {
     const user = await insertTestUser(db)
     const order = await insertTestOrder(db, user.id)
     const onOrder = createNotificationHandlers({
@@ -56,6 +57,7 @@ describe('the payment-failed mail', () => {
         userId: user.id,
         attempt,
         maxAttempts,
+        ...(final === undefined ? {} : { final }),
         message: 'Your card has insufficient funds.',
         declineCode: 'insufficient_funds',
       }),
@@ -66,7 +68,7 @@ describe('the payment-failed mail', () => {
   }
 
   it('asks for another payment method while attempts are left', async () => {
-    const { mail, orderNumber } = await mailForAttempt(2, 3)
+    const { mail, orderNumber } = await mailForAttempt(2, 3, false)
     expect(mail.subject).toBe(`Payment for order #${orderNumber} failed`)
     expect(mail.text).toContain('Your card has insufficient funds.')
     expect(mail.text).toContain(
@@ -77,7 +79,7 @@ describe('the payment-failed mail', () => {
   })
 
   it('after the last attempt says the order was cancelled and nothing was charged, with no update link', async () => {
-    const { mail, orderNumber } = await mailForAttempt(3, 3)
+    const { mail, orderNumber } = await mailForAttempt(3, 3, true)
     expect(mail.subject).toBe(`Payment for order #${orderNumber} failed`)
     expect(mail.text).toContain('Your card has insufficient funds.')
     expect(mail.text).toContain(
@@ -87,5 +89,27 @@ describe('the payment-failed mail', () => {
     expect(mail.text).not.toContain('update your payment method')
     expect(mail.text).not.toContain('Update your payment method')
     expect(mail.html).not.toContain('Update your payment method')
+  })
+
+  it('says cancelled when the checkout gave up on an attempt numbered below the last (a charge retried after an outage keeps its number)', async () => {
+    const { mail, orderNumber } = await mailForAttempt(1, 3, true)
+    expect(mail.text).toContain(
+      `That was the last of 3 attempts, so order #${orderNumber} has been cancelled and nothing was charged.`,
+    )
+    expect(mail.text.toLowerCase()).not.toContain('update your payment method')
+    expect(mail.html.toLowerCase()).not.toContain('update your payment method')
+  })
+
+  it('for an event recorded without `final`, the last attempt by number says cancelled and earlier ones ask for a new method', async () => {
+    const last = await mailForAttempt(3, 3)
+    expect(last.mail.text).toContain(
+      `order #${last.orderNumber} has been cancelled and nothing was charged.`,
+    )
+    expect(last.mail.text.toLowerCase()).not.toContain('update your payment method')
+    const earlier = await mailForAttempt(2, 3)
+    expect(earlier.mail.text).toContain(
+      'Please update your payment method so we can try again (attempt 2 of 3).',
+    )
+    expect(earlier.mail.text).not.toContain('cancelled')
   })
 })

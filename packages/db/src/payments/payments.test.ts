@@ -56,6 +56,8 @@ describe('payments: attempts recorded once, statuses only move forward', () => {
     expect(events[0]!.payload).toMatchObject({
       attempt: 1,
       maxAttempts: 3,
+      // Not said by the caller: the attempt number decides (1 of 3 is not the last).
+      final: false,
       declineCode: 'insufficient_funds',
     })
   })

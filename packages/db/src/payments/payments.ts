@@ -24,6 +24,8 @@ export interface PaymentAttemptRecord {
   /** 1-based attempt number, and how many attempts the checkout allows (for the shopper's mail). */
   attempt: number
   maxAttempts: number
+  /** The checkout gives up if this attempt fails (defaults to `attempt >= maxAttempts`). */
+  final?: boolean
   status: PaymentStatus
   amountMinor: number
   currency: string
@@ -52,6 +54,7 @@ async function paymentFailedEvent(
       userId: order.user_id,
       attempt: record.attempt,
       maxAttempts: record.maxAttempts,
+      final: record.final ?? record.attempt >= record.maxAttempts,
       message: record.failureMessage ?? 'Your payment did not go through.',
       declineCode: record.failureCode ?? null,
     },

@@ -13,6 +13,8 @@ export const NOTIFICATION_EVENT_PAYLOADS = {
   'order.payment_failed': OrderRef.extend({
     attempt: z.number().int(),
     maxAttempts: z.number().int(),
+    /** The checkout gave up after this attempt; absent in events recorded before it existed. */
+    final: z.boolean().optional(),
     message: z.string(),
   }),
   'order.shipped': OrderRef.extend({ carrier: z.string(), trackingNumber: z.string() }),

@@ -258,11 +258,17 @@ export async function collectPayment(
     state.progress.paymentClientSecret = null
     state.progress.failure = null
     if (unknown === null) keyAttempt += 1
-    const ref: PaymentAttemptRef = unknown?.ref ?? {
-      orderId: order.orderId,
-      attempt: resolveUnknown ? keyAttempt : n,
-      maxAttempts,
-      amount: order.amount,
+    // A retried unknown charge keeps its key and attempt number, so the number can be below
+    // maxAttempts on the last try: whether a failure ends the checkout is said explicitly (an
+    // activity argument only, no new command).
+    const ref: PaymentAttemptRef = {
+      ...(unknown?.ref ?? {
+        orderId: order.orderId,
+        attempt: resolveUnknown ? keyAttempt : n,
+        maxAttempts,
+        amount: order.amount,
+      }),
+      final: n === maxAttempts,
     }
     const token: string = unknown?.token ?? state.paymentMethodToken
     let outcome: PaymentOutcome
@@ -325,15 +331,16 @@ export async function collectPayment(
     // silent after that is taken to have charged nothing (its later webhook, if any, is recorded).
     state.setStage('charging')
     let outcome: PaymentOutcome
+    const ref: PaymentAttemptRef = { ...unknown.ref, final: true }
     state.charging = true
     try {
-      outcome = await steps.resolvePayment({ ...unknown.ref, paymentMethodToken: unknown.token })
+      outcome = await steps.resolvePayment({ ...ref, paymentMethodToken: unknown.token })
     } catch (error) {
       outcome = failedCharge(error)
     } finally {
       state.charging = false
     }
-    const attempt: Attempt = { ref: unknown.ref, outcome, appliedWebhookAt: 0 }
+    const attempt: Attempt = { ref, outcome, appliedWebhookAt: 0 }
     state.attempts.push(attempt)
     outcome = await awaitResult(state, steps, attempt, timeouts)
     if (outcome.status === 'succeeded') return (state.succeededIntentId = outcome.intentId)

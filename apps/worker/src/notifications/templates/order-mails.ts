@@ -54,14 +54,17 @@ export const orderMails = {
       orderNumber: number
       attempt: number
       maxAttempts: number
+      /** The checkout gave up after this attempt and cancels the order. */
+      final: boolean
       message: string
       orderUrl: string
     },
   ): RenderedMail => {
     const failed = `We could not take the payment for order #${o.orderNumber}: ${o.message}`
     // After its last attempt the checkout cancels the order at once (stock released, nothing
-    // charged): no new payment method can save it any more.
-    if (o.attempt >= o.maxAttempts)
+    // charged): no new payment method can save it any more. The attempt number alone does not
+    // say so (a charge retried after an outage keeps its number).
+    if (o.final)
       return renderMail({
         subject: `Payment for order #${o.orderNumber} failed`,
         greetingName: r.name,
