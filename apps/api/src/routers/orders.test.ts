@@ -215,4 +215,33 @@ describe('orders.place and checkout progress, end to end (API → Temporal → w
       'This checkout has already finished.',
     ])
   })
+
+  it('a cancelled checkout leaves the cart, and placing it again with a new key pays a new order', async () => {
+    const variant = await insertCartVariant(api.deps.db, { prices: { USD: 1_200 }, stock: [2] })
+    const { user, browser, addressId } = await shopperWithCart(variant.variantId, 1)
+    const first = await place(browser, addressId, 'tok_processing', randomUUID())
+    await expect
+      .poll(async () => (await browser.client.orders.progress.query(first)).stage, {
+        timeout: 20_000,
+        interval: 100,
+      })
+      .toBe('awaiting_payment')
+    await browser.client.orders.cancel.mutate({ checkoutId: first.checkoutId })
+    expect(await finished(browser, first.checkoutId)).toMatchObject({ stage: 'cancelled' })
+    expect((await browser.client.cart.get.query()).lines).toHaveLength(1)
+
+    const second = await place(browser, addressId, 'tok_visa', randomUUID())
+    expect(await finished(browser, second.checkoutId)).toMatchObject({
+      stage: 'paid',
+      failure: null,
+    })
+    const orders = await api.deps.db
+      .selectFrom('orders')
+      .select(['status'])
+      .where('user_id', '=', user.id)
+      .orderBy('number')
+      .execute()
+    expect(orders.map((o) => o.status)).toEqual(['cancelled', 'paid'])
+    expect(await stockOf(variant.variantId)).toEqual({ on_hand: 1, reserved: 0 })
+  })
 })

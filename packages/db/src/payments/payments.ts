@@ -82,7 +82,10 @@ export function recordPaymentAttempt(db: Db, record: PaymentAttemptRecord): Prom
         idempotency_key: record.idempotencyKey,
         failure_code: record.failureCode ?? null,
       })
-      .onConflict((oc) => oc.column('idempotency_key').doNothing())
+      // Untargeted, so every unique index (idempotency key and intent id) is an arbiter: a
+      // concurrent duplicate waits for the first insert and then does nothing, instead of failing
+      // with a unique violation on the intent id.
+      .onConflict((oc) => oc.doNothing())
       .returningAll()
       .executeTakeFirst()
     if (inserted) {
