@@ -73,6 +73,35 @@ describe('outbox relay', () => {
     expect(stored.every((row) => row.published_at !== null && row.attempts === 0)).toBe(true)
   })
 
+  it('a relay confined to some aggregate ids delivers and publishes only theirs, leaving the rest unpublished', async () => {
+    const type = uniqueType()
+    const [own, other] = [`own-${randomUUID()}`, `other-${randomUUID()}`]
+    for (const aggregateId of [own, other, own]) {
+      await recordOutboxEvent(db, {
+        aggregateType: type,
+        aggregateId,
+        eventType: 'test.happened',
+        payload: {},
+      })
+    }
+    const seen: string[] = []
+    const relay = createOutboxRelay({
+      db,
+      logger,
+      handlers: { [type]: [(event) => Promise.resolve(void seen.push(event.aggregate_id))] },
+      aggregateIds: [own],
+    })
+    while ((await relay.runOnce()) > 0);
+
+    expect(seen).toEqual([own, own])
+    const stored = await rows(type)
+    expect(stored.map((row) => [row.aggregate_id, row.published_at !== null])).toEqual([
+      [own, true],
+      [other, false],
+      [own, true],
+    ])
+  })
+
   it('retries after a failure in a handler (with back-off), keeps later events of that aggregate waiting, and never re-sends published ones', async () => {
     const type = uniqueType()
     const first = await recordOutboxEvent(db, {
