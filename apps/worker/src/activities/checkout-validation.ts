@@ -81,25 +81,14 @@ export async function validateCart(
   }
 
   const variantIds = view.lines.map((l) => l.variantId)
+  // Lines taken off sale (archived, or their store suspended) are already refused above: the cart
+  // view marks them unavailable whatever their price lock says.
   const catalog = await db
     .selectFrom('product_variants as v')
     .innerJoin('products as p', 'p.id', 'v.product_id')
-    .innerJoin('sellers as s', 's.id', 'p.seller_id')
-    .select(['v.id', 'p.seller_id', 'p.status as productStatus', 's.status as sellerStatus'])
+    .select(['v.id', 'p.seller_id'])
     .where('v.id', 'in', variantIds)
     .execute()
-  // On sale now, whatever the price lock says: an archived product or a suspended store's product
-  // is not sold (the cart view only notices once the lock has run out).
-  const offSale = view.lines.filter((line) => {
-    const row = catalog.find((r) => r.id === line.variantId)
-    return row?.productStatus !== 'active' || row.sellerStatus !== 'approved'
-  })
-  if (offSale.length > 0) {
-    refuse(
-      'cart_invalid',
-      offSale.map((l) => `${l.productName ?? l.sku} is no longer available; remove it.`).join(' '),
-    )
-  }
   const sellers = new Map(catalog.map((r) => [r.id, r.seller_id]))
   const viewOf = new Map(view.lines.map((l) => [l.variantId, l]))
   const lines: CheckoutLine[] = view.totals.lines.map((priced) => {
