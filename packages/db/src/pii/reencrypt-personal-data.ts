@@ -1,6 +1,11 @@
 import type { Db } from '../client'
 import { PiiDecryptionError, rewrapPii, type PiiKeyRing } from './envelope-cipher'
-import { SEALED_ADDRESS_COLUMNS, sealAddressFields } from './sealed-address'
+import {
+  mapAddressFields,
+  SEALED_ADDRESS_COLUMNS,
+  sealAddressFields,
+  type SealedAddressColumn,
+} from './sealed-address'
 import { sealShippingAddress } from './sealed-shipping-address'
 
 export interface ReencryptOptions {
@@ -51,6 +56,22 @@ export async function countRowsToReencrypt(
   return total
 }
 
+// The next batch after `after` (keyset on id), locked; rows the app has locked are skipped, not waited for.
+function lockedBatch(
+  trx: Db,
+  table: Table,
+  ring: PiiKeyRing,
+  after: string | null,
+  options: ReencryptOptions,
+) {
+  return notCurrent(trx, table, ring, options.onlyUserIds)
+    .$if(after !== null, (q) => q.where('id', '>', after as string))
+    .orderBy('id')
+    .limit(options.batchSize ?? 200)
+    .forUpdate()
+    .skipLocked()
+}
+
 function cannotRewrap(what: string, keyId: string, error: unknown): never {
   const reason = error instanceof Error ? error.message : String(error)
   throw new PiiDecryptionError(
@@ -59,7 +80,7 @@ function cannotRewrap(what: string, keyId: string, error: unknown): never {
   )
 }
 
-// One batch of addresses after `after` (keyset on id); rows the app has locked are skipped, not waited for.
+// One batch of addresses after `after`, each moved to the current key.
 async function addressBatch(
   db: Db,
   ring: PiiKeyRing,
@@ -67,13 +88,8 @@ async function addressBatch(
   options: ReencryptOptions,
 ) {
   return db.transaction().execute(async (trx) => {
-    const rows = await notCurrent(trx, 'addresses', ring, options.onlyUserIds)
+    const rows = await lockedBatch(trx, 'addresses', ring, after, options)
       .select(['id', 'pii_key_id', ...SEALED_ADDRESS_COLUMNS])
-      .$if(after !== null, (q) => q.where('id', '>', after as string))
-      .orderBy('id')
-      .limit(options.batchSize ?? 200)
-      .forUpdate()
-      .skipLocked()
       .execute()
     for (const row of rows) {
       const keyId = row.pii_key_id
@@ -82,16 +98,11 @@ async function addressBatch(
         sealed = sealAddressFields(ring, row.id, row) // legacy plaintext
       } else {
         try {
-          const rewrap = (value: string | null) => (value === null ? null : rewrapPii(ring, value))
-          sealed = {
-            full_name: rewrap(row.full_name) as string,
-            line1: rewrap(row.line1) as string,
-            line2: rewrap(row.line2),
-            city: rewrap(row.city) as string,
-            postal_code: rewrap(row.postal_code) as string,
-            phone: rewrap(row.phone),
-            pii_key_id: ring.currentId,
+          const rewrap = (column: SealedAddressColumn) => {
+            const value = row[column]
+            return value === null ? null : rewrapPii(ring, value)
           }
+          sealed = { ...mapAddressFields(rewrap), pii_key_id: ring.currentId }
         } catch (error) {
           cannotRewrap(`address ${row.id}`, keyId, error)
         }
@@ -109,13 +120,8 @@ async function orderBatch(
   options: ReencryptOptions,
 ) {
   return db.transaction().execute(async (trx) => {
-    const rows = await notCurrent(trx, 'orders', ring, options.onlyUserIds)
+    const rows = await lockedBatch(trx, 'orders', ring, after, options)
       .select(['id', 'pii_key_id', 'shipping_address', 'shipping_address_sealed'])
-      .$if(after !== null, (q) => q.where('id', '>', after as string))
-      .orderBy('id')
-      .limit(options.batchSize ?? 200)
-      .forUpdate()
-      .skipLocked()
       .execute()
     for (const row of rows) {
       const keyId = row.pii_key_id

@@ -18,6 +18,20 @@ export type AddressPersonalFields = Pick<Address, SealedAddressColumn>
 export const addressContext = (column: SealedAddressColumn, addressId: string) =>
   `addresses.${column}:${addressId}`
 
+/** The personal fields built column by column from `value` (the required ones are never null in the row it reads). */
+export function mapAddressFields(
+  value: (column: SealedAddressColumn) => string | null,
+): AddressPersonalFields {
+  return {
+    full_name: value('full_name') as string,
+    line1: value('line1') as string,
+    line2: value('line2'),
+    city: value('city') as string,
+    postal_code: value('postal_code') as string,
+    phone: value('phone'),
+  }
+}
+
 /** The personal fields of address `addressId` sealed under the ring's current key, with that key's id. */
 export function sealAddressFields(
   ring: PiiKeyRing,
@@ -28,15 +42,7 @@ export function sealAddressFields(
     const value = fields[column]
     return value === null ? null : encryptPii(ring, value, addressContext(column, addressId))
   }
-  return {
-    full_name: seal('full_name') as string,
-    line1: seal('line1') as string,
-    line2: seal('line2'),
-    city: seal('city') as string,
-    postal_code: seal('postal_code') as string,
-    phone: seal('phone'),
-    pii_key_id: ring.currentId,
-  }
+  return { ...mapAddressFields(seal), pii_key_id: ring.currentId }
 }
 
 /**
@@ -60,13 +66,5 @@ export function openAddress<
       )
     }
   }
-  return {
-    ...row,
-    full_name: open('full_name') as string,
-    line1: open('line1') as string,
-    line2: open('line2'),
-    city: open('city') as string,
-    postal_code: open('postal_code') as string,
-    phone: open('phone'),
-  }
+  return { ...row, ...mapAddressFields(open) }
 }
