@@ -1,59 +1,26 @@
 // @vitest-environment jsdom
-import { spawn, type ChildProcess } from 'node:child_process'
-import { once } from 'node:events'
-import { createRequire } from 'node:module'
-import { fileURLToPath } from 'node:url'
 import { act } from 'react'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { renderInDom } from '../forms/testing'
+import { startApiProcess, type ApiProcess } from '../testing/api-process'
 import { CartPage } from './cart-page'
 import type { OffSaleCart } from './testing/off-sale-cart-api'
 
-let api: ChildProcess
+let api: ApiProcess<OffSaleCart> | undefined
 let cart: OffSaleCart
 let view: Awaited<ReturnType<typeof renderInDom>> | undefined
-const pageFetchProperty = Object.getOwnPropertyDescriptor(window, 'fetch')
-const pageFetch = window.fetch.bind(window)
 
 beforeAll(async () => {
-  // A real API process holding a guest cart with one line on sale and one archived.
-  const tsx = createRequire(import.meta.url).resolve('tsx/cli')
-  const script = fileURLToPath(import.meta.resolve('./testing/off-sale-cart-api.ts'))
-  api = spawn(process.execPath, [tsx, script], { stdio: ['pipe', 'pipe', 'pipe'] })
-  let output = ''
-  const collect = (chunk: Buffer) => (output += chunk.toString())
-  api.stdout?.on('data', collect)
-  api.stderr?.on('data', collect)
-  const deadline = Date.now() + 60_000
-  for (;;) {
-    const line = output.split('\n').find((l) => l.startsWith('{"apiUrl"'))
-    if (line) {
-      cart = JSON.parse(line) as OffSaleCart
-      break
-    }
-    if (api.exitCode !== null || Date.now() > deadline)
-      throw new Error(`The API process did not become ready:\n${output}`)
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
-  // The page's same-origin `/trpc` calls reach that API with the guest's cart cookie.
-  window.fetch = (input, init) => {
-    const url = new URL(input instanceof Request ? input.url : String(input), 'http://page.test')
-    const headers = new Headers(init?.headers)
-    headers.set('cookie', cart.cookie)
-    return pageFetch(`${cart.apiUrl}${url.pathname}${url.search}`, { ...init, headers })
-  }
+  // A real API process holding a guest cart with one line on sale and one archived; the page's
+  // same-origin `/trpc` calls reach it with the guest's cart cookie.
+  api = await startApiProcess<OffSaleCart>(import.meta.resolve('./testing/off-sale-cart-api.ts'))
+  cart = api.ready
 }, 90_000)
 afterEach(async () => {
   await view?.unmount()
 })
 afterAll(async () => {
-  if (pageFetchProperty) Object.defineProperty(window, 'fetch', pageFetchProperty)
-  if (api.exitCode !== null || api.signalCode !== null) return
-  const exited = once(api, 'exit')
-  api.stdin?.end()
-  const stuck = setTimeout(() => api.kill('SIGKILL'), 15_000)
-  await exited
-  clearTimeout(stuck)
+  await api?.stop()
 })
 
 /** Waits until `check` passes, letting the API's answers render inside act() as React expects. */

@@ -1,53 +1,28 @@
 // @vitest-environment jsdom
-import { spawn, type ChildProcess } from 'node:child_process'
-import { once } from 'node:events'
-import { createRequire } from 'node:module'
-import { fileURLToPath } from 'node:url'
 import { act } from 'react'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { renderInDom } from '../forms/testing'
+import { startApiProcess, type ApiProcess } from '../testing/api-process'
 import { SearchPage } from './search-page'
 import type { RatedSearch } from './testing/rated-search-api'
 
-let api: ChildProcess
+let api: ApiProcess<RatedSearch> | undefined
 let search: RatedSearch
 let view: Awaited<ReturnType<typeof renderInDom>> | undefined
-const pageFetch = window.fetch.bind(window)
 
 beforeAll(async () => {
-  // A real API process whose search index holds three products rated 4.6, 3.4 and 2.2.
-  const tsx = createRequire(import.meta.url).resolve('tsx/cli')
-  const script = fileURLToPath(import.meta.resolve('./testing/rated-search-api.ts'))
-  api = spawn(process.execPath, [tsx, script], { stdio: ['pipe', 'pipe', 'inherit'] })
-  let output = ''
-  api.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()))
-  const exited = once(api, 'exit').then(() => {
-    throw new Error(`The API process exited before it was ready: ${output}`)
-  })
-  const ready = vi.waitFor(
-    () => {
-      const line = output.split('\n').find((l) => l.startsWith('{"apiUrl"'))
-      if (!line) throw new Error('not ready yet')
-      return JSON.parse(line) as RatedSearch
-    },
-    { timeout: 60_000, interval: 100 },
-  )
-  search = await Promise.race([ready, exited])
-  // The page's same-origin `/trpc` calls reach that API.
-  window.fetch = (input, init) => {
-    const url = new URL(input instanceof Request ? input.url : String(input), 'http://page.test')
-    return pageFetch(`${search.apiUrl}${url.pathname}${url.search}`, init)
-  }
+  // A real API process whose search index holds three products rated 4.6, 3.4 and 2.2; the
+  // page's same-origin `/trpc` calls reach it.
+  api = await startApiProcess<RatedSearch>(import.meta.resolve('./testing/rated-search-api.ts'))
+  search = api.ready
 }, 90_000)
 afterEach(async () => {
   await view?.unmount()
 })
 afterAll(async () => {
-  window.fetch = pageFetch
-  const exited = once(api, 'exit')
-  api.stdin?.end()
+  if (!api) return
   // Non-zero when the API process could not remove this run's search collections.
-  expect((await exited)[0]).toBe(0)
+  expect(await api.stop()).toBe(0)
 })
 
 /** Waits until `check` passes, letting the API's answers render inside act() as React expects. */

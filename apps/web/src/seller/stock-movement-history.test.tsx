@@ -1,60 +1,29 @@
 // @vitest-environment jsdom
-import { spawn, type ChildProcess } from 'node:child_process'
-import { once } from 'node:events'
-import { createRequire } from 'node:module'
-import { fileURLToPath } from 'node:url'
 import { act } from 'react'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { renderInDom } from '../forms/testing'
+import { startApiProcess, type ApiProcess } from '../testing/api-process'
 import { InventoryPage } from './inventory-page'
 import { StockMovementHistory } from './stock-movement-history'
 import type { SellerStockHistory } from './testing/seller-stock-history-api'
 
-let api: ChildProcess
+let api: ApiProcess<SellerStockHistory> | undefined
 let seller: SellerStockHistory
 let view: Awaited<ReturnType<typeof renderInDom>> | undefined
-const pageFetchProperty = Object.getOwnPropertyDescriptor(window, 'fetch')
-const pageFetch = window.fetch.bind(window)
 
 beforeAll(async () => {
-  // A real API process with a seller whose variant has four movements in two warehouses.
-  const tsx = createRequire(import.meta.url).resolve('tsx/cli')
-  const script = fileURLToPath(import.meta.resolve('./testing/seller-stock-history-api.ts'))
-  api = spawn(process.execPath, [tsx, script], { stdio: ['pipe', 'pipe', 'pipe'] })
-  let output = ''
-  const collect = (chunk: Buffer) => (output += chunk.toString())
-  api.stdout?.on('data', collect)
-  api.stderr?.on('data', collect)
-  const deadline = Date.now() + 60_000
-  for (;;) {
-    const line = output.split('\n').find((l) => l.startsWith('{"apiUrl"'))
-    if (line) {
-      seller = JSON.parse(line) as SellerStockHistory
-      break
-    }
-    if (api.exitCode !== null || Date.now() > deadline)
-      throw new Error(`The API process did not become ready:\n${output}`)
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
-  // The page's same-origin `/trpc` calls reach that API with the seller's session.
-  window.fetch = (input, init) => {
-    const url = new URL(input instanceof Request ? input.url : String(input), 'http://page.test')
-    const headers = new Headers(init?.headers)
-    headers.set('cookie', seller.cookie)
-    return pageFetch(`${seller.apiUrl}${url.pathname}${url.search}`, { ...init, headers })
-  }
+  // A real API process with a seller whose variant has four movements in two warehouses; the
+  // page's same-origin `/trpc` calls reach it with the seller's session.
+  api = await startApiProcess<SellerStockHistory>(
+    import.meta.resolve('./testing/seller-stock-history-api.ts'),
+  )
+  seller = api.ready
 }, 90_000)
 afterEach(async () => {
   await view?.unmount()
 })
 afterAll(async () => {
-  if (pageFetchProperty) Object.defineProperty(window, 'fetch', pageFetchProperty)
-  if (api.exitCode !== null || api.signalCode !== null) return
-  const exited = once(api, 'exit')
-  api.stdin?.end()
-  const stuck = setTimeout(() => api.kill('SIGKILL'), 15_000)
-  await exited
-  clearTimeout(stuck)
+  await api?.stop()
 })
 
 const press = async (button: HTMLButtonElement) =>
