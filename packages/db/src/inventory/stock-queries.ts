@@ -94,17 +94,40 @@ export interface StockMovementView {
 /**
  * The seller's stock movements, newest first; `beforeId` pages on. On hand after each movement is
  * today's on hand minus the movements recorded since (every writer of on_hand records one, under
- * the level's row lock, so ids follow the order of the changes).
+ * the level's row lock, so ids follow the order of the changes), summed by a window in the query.
  */
 export async function listStockMovements(
   db: Db,
   sellerId: string,
   options: { variantId?: string; beforeId?: number; limit: number },
 ): Promise<StockMovementView[]> {
-  let query = db
+  // The window runs over all of the seller's movements (a variant's movements all belong to its
+  // seller), before the page's cursor and limit apply, so each row sees every newer movement.
+  const movements = db
     .selectFrom('stock_movements as m')
     .innerJoin('product_variants as v', 'v.id', 'm.variant_id')
     .innerJoin('products as p', 'p.id', 'v.product_id')
+    .select([
+      'm.id',
+      'm.variant_id',
+      'v.sku',
+      'm.warehouse_id',
+      'm.on_hand_delta',
+      'm.reserved_delta',
+      'm.reason',
+      'm.created_at',
+    ])
+    .select(
+      sql<number>`coalesce(sum(m.on_hand_delta) over (
+        partition by m.variant_id, m.warehouse_id order by m.id desc
+        rows between unbounded preceding and 1 preceding), 0)::int`.as('on_hand_since'),
+    )
+    .where('p.seller_id', '=', sellerId)
+    .$if(Boolean(options.variantId), (q) =>
+      q.where('m.variant_id', '=', options.variantId as string),
+    )
+  let query = db
+    .selectFrom(movements.as('m'))
     .innerJoin('warehouses as w', 'w.id', 'm.warehouse_id')
     .innerJoin('inventory_levels as l', (join) =>
       join
@@ -114,7 +137,7 @@ export async function listStockMovements(
     .select([
       'm.id',
       'm.variant_id',
-      'v.sku',
+      'm.sku',
       'm.warehouse_id',
       'w.code',
       'm.on_hand_delta',
@@ -122,14 +145,7 @@ export async function listStockMovements(
       'm.reason',
       'm.created_at',
     ])
-    .select(
-      sql<number>`l.on_hand - coalesce((
-        select sum(later.on_hand_delta) from stock_movements later
-        where later.variant_id = m.variant_id and later.warehouse_id = m.warehouse_id
-          and later.id > m.id), 0)::int`.as('on_hand_after'),
-    )
-    .where('p.seller_id', '=', sellerId)
-  if (options.variantId) query = query.where('m.variant_id', '=', options.variantId)
+    .select(sql<number>`l.on_hand - m.on_hand_since`.as('on_hand_after'))
   if (options.beforeId !== undefined) query = query.where('m.id', '<', options.beforeId)
   const rows = await query.orderBy('m.id', 'desc').limit(options.limit).execute()
   return rows.map((r) => ({
