@@ -40,6 +40,36 @@ function TextArea({ label, name, errors }: { label: string; name: string; errors
   )
 }
 
+/** A form under a review with one text field, its send button and Cancel. */
+function InlineTextForm({
+  label,
+  fieldLabel,
+  name,
+  submitText,
+  form,
+  onClose,
+}: {
+  label: string
+  fieldLabel: string
+  name: string
+  submitText: string
+  form: Pick<ReturnType<typeof useSchemaForm>, 'onSubmit' | 'errors' | 'pending' | 'formError'>
+  onClose: () => void
+}) {
+  return (
+    <form aria-label={label} onSubmit={form.onSubmit} noValidate className="inline-form">
+      <TextArea label={fieldLabel} name={name} errors={form.errors[name]} />
+      <SubmitButton pending={form.pending} pendingText="Sending…">
+        {submitText}
+      </SubmitButton>
+      <button type="button" className="button--secondary" onClick={onClose}>
+        Cancel
+      </button>
+      <FormMessage error={form.formError} />
+    </form>
+  )
+}
+
 function HelpfulButton({ review }: { review: ListedReview }) {
   const vote = useMutation({
     mutationFn: () => trpc.reviews.voteHelpful.mutate({ reviewId: review.id }),
@@ -72,21 +102,14 @@ function ReportForm({ review, onClose }: { review: ListedReview; onClose: () => 
   if (form.mutation.isSuccess)
     return <p role="status">Thank you. A moderator will look at this review.</p>
   return (
-    <form
-      aria-label={`Report review “${review.title}”`}
-      onSubmit={form.onSubmit}
-      noValidate
-      className="inline-form"
-    >
-      <TextArea label="What is wrong with this review?" name="reason" errors={form.errors.reason} />
-      <SubmitButton pending={form.pending} pendingText="Sending…">
-        Send report
-      </SubmitButton>
-      <button type="button" className="button--secondary" onClick={onClose}>
-        Cancel
-      </button>
-      <FormMessage error={form.formError} />
-    </form>
+    <InlineTextForm
+      label={`Report review “${review.title}”`}
+      fieldLabel="What is wrong with this review?"
+      name="reason"
+      submitText="Send report"
+      form={form}
+      onClose={onClose}
+    />
   )
 }
 
@@ -102,21 +125,14 @@ function ReplyForm({ review, onClose }: { review: ListedReview; onClose: () => v
     },
   })
   return (
-    <form
-      aria-label={`Reply to review “${review.title}”`}
-      onSubmit={form.onSubmit}
-      noValidate
-      className="inline-form"
-    >
-      <TextArea label="Your public reply" name="body" errors={form.errors.body} />
-      <SubmitButton pending={form.pending} pendingText="Sending…">
-        Post reply
-      </SubmitButton>
-      <button type="button" className="button--secondary" onClick={onClose}>
-        Cancel
-      </button>
-      <FormMessage error={form.formError} />
-    </form>
+    <InlineTextForm
+      label={`Reply to review “${review.title}”`}
+      fieldLabel="Your public reply"
+      name="body"
+      submitText="Post reply"
+      form={form}
+      onClose={onClose}
+    />
   )
 }
 
