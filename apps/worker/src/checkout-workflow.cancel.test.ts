@@ -7,7 +7,12 @@ import {
   insertCheckoutCoupon,
   insertCheckoutVariant,
 } from './testing/checkout-fixtures'
-import { createCheckoutHarness, type CheckoutHarness } from './testing/checkout-harness'
+import {
+  cancelledResult,
+  createCheckoutHarness,
+  untilStage,
+  type CheckoutHarness,
+} from './testing/checkout-harness'
 import { uniqueTaskQueue } from './testing/temporal'
 
 // Real workflows on a shared, often busy machine: a generous budget per test.
@@ -40,16 +45,13 @@ describe(
       const result = await worker.runUntil(async () => (await h.start(taskQueue, input)).result())
 
       const order = await h.orderOf(input.idempotencyKey)
-      expect(result).toEqual({
-        status: 'cancelled',
-        orderId: order!.id,
-        orderNumber: Number(order!.number),
-        failure: {
+      expect(result).toEqual(
+        cancelledResult(order!, {
           code: 'payment_timeout',
           message:
             'Your payment was not confirmed in time, so the order was cancelled; nothing was charged.',
-        },
-      })
+        }),
+      )
       expect(order).toMatchObject({ status: 'cancelled', cancel_reason: 'payment_timeout' })
       expect(await h.stockOf(v.variantId)).toEqual({ onHand: 5, reserved: 0 })
       expect(await h.couponOf(coupon.id)).toEqual({ timesRedeemed: 0, redemptions: [] })
@@ -65,12 +67,7 @@ describe(
       const worker = await h.worker(taskQueue, slowGateway())
       const { answer, result, progress } = await worker.runUntil(async () => {
         const handle = await h.start(taskQueue, input)
-        await expect
-          .poll(async () => (await handle.query(checkoutProgressQuery)).stage, {
-            timeout: 90_000,
-            interval: 100,
-          })
-          .toBe('awaiting_payment')
+        await untilStage(handle, 'awaiting_payment', 90_000)
         const answer = await handle.executeUpdate(cancelCheckoutUpdate, {
           args: [{ reason: 'I ordered the wrong size.' }],
         })
@@ -84,12 +81,7 @@ describe(
       })
       const order = await h.orderOf(input.idempotencyKey)
       const failure = { code: 'customer_cancelled', message: 'I ordered the wrong size.' }
-      expect(result).toEqual({
-        status: 'cancelled',
-        orderId: order!.id,
-        orderNumber: Number(order!.number),
-        failure,
-      })
+      expect(result).toEqual(cancelledResult(order!, failure))
       expect(progress).toMatchObject({ stage: 'cancelled', paymentAttempts: 1, failure })
       expect(order).toMatchObject({ status: 'cancelled', cancel_reason: 'customer_cancelled' })
       expect(await h.stockOf(v.variantId)).toEqual({ onHand: 5, reserved: 0 })

@@ -1,10 +1,4 @@
-import {
-  createTestGateway,
-  GatewayUnavailableError,
-  withCircuitBreaker,
-  type CircuitState,
-  type PaymentGateway,
-} from '@emporium/infra'
+import { createTestGateway, withCircuitBreaker, type CircuitState } from '@emporium/infra'
 import { checkoutProgressQuery } from '@emporium/workflows'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
@@ -13,6 +7,7 @@ import {
   insertCheckoutVariant,
 } from './testing/checkout-fixtures'
 import { createCheckoutHarness, type CheckoutHarness } from './testing/checkout-harness'
+import { outageGateway } from './testing/outage-gateway'
 import { uniqueTaskQueue } from './testing/temporal'
 
 // Real workflows on a shared, often busy machine: a generous budget per test.
@@ -23,26 +18,12 @@ describe('checkoutWorkflow behind an open circuit breaker', { timeout: 180_000 }
   })
   afterAll(async () => h?.close())
 
-  /** The test gateway, down (every charge an outage) until `recover()`. */
-  function outageGateway() {
-    const inner = createTestGateway(h.redis)
-    const state = { down: true }
-    const gateway: PaymentGateway = {
-      ...inner,
-      createPayment: async (input) => {
-        if (state.down) throw new GatewayUnavailableError('test gateway: connection refused')
-        return inner.createPayment(input)
-      },
-    }
-    return { gateway, recover: () => (state.down = false) }
-  }
-
   it('an outage opens the breaker; the checkout waits it out and pays once the gateway is back', async () => {
     const taskQueue = uniqueTaskQueue('checkout-breaker')
     const v = await insertCheckoutVariant(h.db, 3_000, 4)
     const shopper = await createCheckoutShopper(h.db, h.redis, [{ ...v, quantity: 1 }])
     const input = checkoutInputFor(shopper, 'tok_visa', { gatewayPatienceMs: 120_000 })
-    const flaky = outageGateway()
+    const flaky = outageGateway(createTestGateway(h.redis))
     const states: CircuitState[] = []
     const breaker = withCircuitBreaker(
       flaky.gateway,

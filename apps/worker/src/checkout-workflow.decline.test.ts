@@ -1,5 +1,5 @@
 import { cartKey } from '@emporium/cart'
-import { checkoutProgressQuery, updatePaymentMethodSignal } from '@emporium/workflows'
+import { updatePaymentMethodSignal } from '@emporium/workflows'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   checkoutInputFor,
@@ -7,7 +7,12 @@ import {
   insertCheckoutCoupon,
   insertCheckoutVariant,
 } from './testing/checkout-fixtures'
-import { createCheckoutHarness, type CheckoutHarness } from './testing/checkout-harness'
+import {
+  cancelledResult,
+  createCheckoutHarness,
+  untilStage,
+  type CheckoutHarness,
+} from './testing/checkout-harness'
 import { uniqueTaskQueue } from './testing/temporal'
 
 // Real workflows on a shared, often busy machine: a generous budget per test.
@@ -33,15 +38,12 @@ describe(
       const result = await worker.runUntil(async () => (await h.start(taskQueue, input)).result())
 
       const order = await h.orderOf(input.idempotencyKey)
-      expect(result).toEqual({
-        status: 'cancelled',
-        orderId: order!.id,
-        orderNumber: Number(order!.number),
-        failure: {
+      expect(result).toEqual(
+        cancelledResult(order!, {
           code: 'payment_declined',
           message: 'Your card was declined. The order was cancelled.',
-        },
-      })
+        }),
+      )
       expect(order).toMatchObject({ status: 'cancelled', cancel_reason: 'payment_declined' })
       expect(order!.cancelled_at).not.toBeNull()
       expect(await h.stockOf(v.variantId)).toEqual({ onHand: 5, reserved: 0 })
@@ -83,14 +85,7 @@ describe(
         'order.payment_failed',
         'order.cancelled',
       ])
-      const failed = await h.db
-        .selectFrom('outbox')
-        .select('payload')
-        .where('aggregate_id', '=', order!.id)
-        .where('event_type', '=', 'order.payment_failed')
-        .orderBy('id')
-        .execute()
-      expect(failed.map((e) => e.payload)).toEqual(
+      expect(await h.paymentFailedPayloadsOf(order!.id)).toEqual(
         [1, 2, 3].map((attempt) => ({
           orderId: order!.id,
           orderNumber: Number(order!.number),
@@ -127,12 +122,7 @@ describe(
       const worker = await h.worker(taskQueue)
       const result = await worker.runUntil(async () => {
         const handle = await h.start(taskQueue, input)
-        await expect
-          .poll(async () => (await handle.query(checkoutProgressQuery)).stage, {
-            timeout: 90_000,
-            interval: 100,
-          })
-          .toBe('retrying_payment')
+        await untilStage(handle, 'retrying_payment', 90_000)
         await handle.signal(updatePaymentMethodSignal, { paymentMethodToken: 'tok_visa' })
         return handle.result()
       })

@@ -1,37 +1,22 @@
-import {
-  createLogger,
-  createMailer,
-  createTestGateway,
-  GatewayUnavailableError,
-  type Mailer,
-  type PaymentGateway,
-} from '@emporium/infra'
+import { createLogger, createMailer, createTestGateway, type Mailer } from '@emporium/infra'
 import { checkoutProgressQuery } from '@emporium/workflows'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createEmailSender } from './notifications/notification-channels'
-import { createNotifier } from './notifications/notifier'
-import { createNotificationHandlers } from './notifications/outbox-notification-handlers'
 import {
   checkoutInputFor,
   createCheckoutShopper,
   insertCheckoutVariant,
 } from './testing/checkout-fixtures'
-import { createCheckoutHarness, type CheckoutHarness } from './testing/checkout-harness'
+import {
+  cancelledResult,
+  createCheckoutHarness,
+  untilStage,
+  type CheckoutHarness,
+} from './testing/checkout-harness'
 import { waitForMails } from './testing/mailpit'
+import { notificationHandlersWith } from './testing/notification-handlers'
+import { outageGateway } from './testing/outage-gateway'
 import { uniqueTaskQueue } from './testing/temporal'
-
-/** The test gateway, down (every charge an outage) until `recover()`. */
-function outageGateway(inner: PaymentGateway) {
-  const state = { down: true }
-  const gateway: PaymentGateway = {
-    ...inner,
-    createPayment: async (input) => {
-      if (state.down) throw new GatewayUnavailableError('test gateway: connection refused')
-      return inner.createPayment(input)
-    },
-  }
-  return { gateway, recover: () => (state.down = false) }
-}
 
 // Real workflows on a shared, often busy machine: a generous budget per test.
 describe('checkoutWorkflow giving up after an outage, then a decline', { timeout: 180_000 }, () => {
@@ -49,17 +34,9 @@ describe('checkoutWorkflow giving up after an outage, then a decline', { timeout
   /** Mails the shopper about each of the order's outbox events, in order, as the relay does. */
   async function mailOrderEvents(orderId: string) {
     const logger = createLogger({ LOG_LEVEL: 'silent' }, 'outage-decline-test')
-    const [onOrder] = createNotificationHandlers({
-      db: h.db,
-      logger,
-      config: h.config,
-      notifier: createNotifier({
-        db: h.db,
-        logger,
-        config: h.config,
-        senders: [createEmailSender(mailer, h.config.MAIL_FROM)],
-      }),
-    }).order
+    const [onOrder] = notificationHandlersWith({ db: h.db, logger, config: h.config }, [
+      createEmailSender(mailer, h.config.MAIL_FROM),
+    ]).order
     const events = await h.db
       .selectFrom('outbox')
       .selectAll()
@@ -85,12 +62,7 @@ describe('checkoutWorkflow giving up after an outage, then a decline', { timeout
     const worker = await h.worker(taskQueue, flaky.gateway)
     const { result, whileDown } = await worker.runUntil(async () => {
       const handle = await h.start(taskQueue, input)
-      await expect
-        .poll(async () => (await handle.query(checkoutProgressQuery)).stage, {
-          timeout: 60_000,
-          interval: 100,
-        })
-        .toBe('retrying_payment')
+      await untilStage(handle, 'retrying_payment', 60_000)
       const whileDown = await handle.query(checkoutProgressQuery)
       flaky.recover()
       return { result: await handle.result(), whileDown }
@@ -98,15 +70,12 @@ describe('checkoutWorkflow giving up after an outage, then a decline', { timeout
 
     expect(whileDown).toMatchObject({ stage: 'retrying_payment', paymentAttempts: 1 })
     const order = await h.orderOf(input.idempotencyKey)
-    expect(result).toEqual({
-      status: 'cancelled',
-      orderId: order!.id,
-      orderNumber: Number(order!.number),
-      failure: {
+    expect(result).toEqual(
+      cancelledResult(order!, {
         code: 'payment_declined',
         message: 'Your card has insufficient funds. The order was cancelled.',
-      },
-    })
+      }),
+    )
     expect(order).toMatchObject({ status: 'cancelled', cancel_reason: 'payment_declined' })
     expect(
       (await h.paymentsOf(order!.id)).map((p) => [p.status, p.captured_minor, p.idempotency_key]),
@@ -134,14 +103,8 @@ describe('checkoutWorkflow giving up after an outage, then a decline', { timeout
       expect(mail.html.toLowerCase()).not.toContain('update your payment method')
     }
 
-    const failed = await h.db
-      .selectFrom('outbox')
-      .select('payload')
-      .where('aggregate_id', '=', order!.id)
-      .where('event_type', '=', 'order.payment_failed')
-      .execute()
     // The attempt number is the retried key's (1 of 2), yet the checkout gave up after it.
-    expect(failed.map((e) => e.payload)).toEqual([
+    expect(await h.paymentFailedPayloadsOf(order!.id)).toEqual([
       {
         orderId: order!.id,
         orderNumber: Number(order!.number),

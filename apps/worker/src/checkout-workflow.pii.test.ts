@@ -1,6 +1,4 @@
 import { findCustomerOrder } from '@emporium/db'
-import { piiKeyRingOf } from '@emporium/infra'
-import { testConfig } from '@emporium/infra/testing'
 import { checkoutWorkflowId } from '@emporium/workflows'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
@@ -53,12 +51,7 @@ describe(
       expect(payloads).toContain('"country":"US"')
 
       const order = await h.orderOf(input.idempotencyKey)
-      const detail = await findCustomerOrder(
-        h.db,
-        piiKeyRingOf(testConfig()),
-        shopper.userId,
-        order!.id,
-      )
+      const detail = await findCustomerOrder(h.db, h.pii, shopper.userId, order!.id)
       expect(detail?.order.shipping_address).toMatchObject({
         fullName: 'Ada Lovelace',
         line1: '1 Analytical Way',

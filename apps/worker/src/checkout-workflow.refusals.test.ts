@@ -4,7 +4,11 @@ import {
   createCheckoutShopper,
   insertCheckoutVariant,
 } from './testing/checkout-fixtures'
-import { createCheckoutHarness, type CheckoutHarness } from './testing/checkout-harness'
+import {
+  cancelledResult,
+  createCheckoutHarness,
+  type CheckoutHarness,
+} from './testing/checkout-harness'
 import { uniqueTaskQueue } from './testing/temporal'
 
 // Real workflows on a shared, often busy machine: a generous budget per test.
@@ -123,16 +127,13 @@ describe('checkoutWorkflow refusals on the Temporal dev server', { timeout: 180_
     const worker = await h.worker(taskQueue)
     const result = await worker.runUntil(async () => (await h.start(taskQueue, input)).result())
     const order = await h.orderOf(input.idempotencyKey)
-    expect(result).toEqual({
-      status: 'cancelled',
-      orderId: order!.id,
-      orderNumber: Number(order!.number),
-      failure: {
+    expect(result).toEqual(
+      cancelledResult(order!, {
         code: 'payment_declined',
         message:
           'The payment provider is not responding, so the order was cancelled; nothing was charged.',
-      },
-    })
+      }),
+    )
     expect(order!.status).toBe('cancelled')
     expect(await h.paymentsOf(order!.id)).toEqual([])
     expect(await h.stockOf(v.variantId)).toEqual({ onHand: 5, reserved: 0 })

@@ -1,12 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import {
-  createDb,
-  findNotificationsByEvent,
-  recordOutboxEvent,
-  setNotificationOptOut,
-  type Db,
-  type OutboxEvent,
-} from '@emporium/db'
+import { createDb, findNotificationsByEvent, setNotificationOptOut, type Db } from '@emporium/db'
 import { insertTestOrder, insertTestUser, insertTestVariant } from '@emporium/db/testing'
 import {
   createLogger,
@@ -18,13 +11,14 @@ import {
 import { testConfig } from '@emporium/infra/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { mailsTo, waitForMails } from '../testing/mailpit'
+import { notificationHandlersWith, unclaimedOutboxEvent } from '../testing/notification-handlers'
 import {
   createEmailSender,
   createLoggingSender,
   type NotificationSender,
 } from './notification-channels'
-import { createNotifier, notificationEventId } from './notifier'
-import { createNotificationHandlers, outboxSource } from './outbox-notification-handlers'
+import { notificationEventId } from './notifier'
+import { outboxSource } from './outbox-notification-handlers'
 
 const config = testConfig()
 const logger = createLogger({ LOG_LEVEL: 'silent' }, 'notifications-test')
@@ -42,29 +36,11 @@ describe('notification outbox handlers', () => {
   })
 
   const handlersWith = (email: NotificationSender) =>
-    createNotificationHandlers({
-      db,
-      logger,
-      config,
-      notifier: createNotifier({
-        db,
-        logger,
-        config,
-        senders: [email, createLoggingSender('push', logger)],
-      }),
-    })
+    notificationHandlersWith({ db, logger, config }, [email, createLoggingSender('push', logger)])
   const handlers = () => handlersWith(createEmailSender(mailer, config.MAIL_FROM))
 
-  /** A real outbox row under an aggregate type no relay handles, so no other process takes it. */
-  async function event(eventType: string, payload: unknown): Promise<OutboxEvent> {
-    const id = await recordOutboxEvent(db, {
-      aggregateType: `test-${randomUUID()}`,
-      aggregateId: randomUUID(),
-      eventType,
-      payload,
-    })
-    return db.selectFrom('outbox').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
-  }
+  const event = (eventType: string, payload: unknown) =>
+    unclaimedOutboxEvent(db, eventType, payload)
 
   async function customer(displayName = 'Ada') {
     const user = await insertTestUser(db)

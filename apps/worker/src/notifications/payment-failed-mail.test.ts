@@ -1,13 +1,11 @@
-import { randomUUID } from 'node:crypto'
-import { createDb, recordOutboxEvent, type Db, type OutboxEvent } from '@emporium/db'
+import { createDb, type Db } from '@emporium/db'
 import { insertTestOrder, insertTestUser } from '@emporium/db/testing'
 import { createLogger, createMailer, type Mailer } from '@emporium/infra'
 import { testConfig } from '@emporium/infra/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { waitForMails } from '../testing/mailpit'
+import { notificationHandlersWith, unclaimedOutboxEvent } from '../testing/notification-handlers'
 import { createEmailSender, createLoggingSender } from './notification-channels'
-import { createNotifier } from './notifier'
-import { createNotificationHandlers } from './outbox-notification-handlers'
 
 const config = testConfig()
 const logger = createLogger({ LOG_LEVEL: 'silent' }, 'payment-failed-mail-test')
@@ -24,34 +22,16 @@ describe('the payment-failed mail', () => {
     await db.destroy()
   })
 
-  /** A real outbox row under an aggregate type no relay handles, so no other process takes it. */
-  async function event(payload: unknown): Promise<OutboxEvent> {
-    const id = await recordOutboxEvent(db, {
-      aggregateType: `test-${randomUUID()}`,
-      aggregateId: randomUUID(),
-      eventType: 'order.payment_failed',
-      payload,
-    })
-    return db.selectFrom('outbox').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
-  }
-
   /** `final` undefined: an event recorded before the checkout said whether it gave up. */
   async function mailForAttempt(attempt: number, maxAttempts: number, final?: boolean) {
     const user = await insertTestUser(db)
     const order = await insertTestOrder(db, user.id)
-    const onOrder = createNotificationHandlers({
-      db,
-      logger,
-      config,
-      notifier: createNotifier({
-        db,
-        logger,
-        config,
-        senders: [createEmailSender(mailer, config.MAIL_FROM), createLoggingSender('push', logger)],
-      }),
-    }).order[0]!
+    const onOrder = notificationHandlersWith({ db, logger, config }, [
+      createEmailSender(mailer, config.MAIL_FROM),
+      createLoggingSender('push', logger),
+    ]).order[0]!
     await onOrder(
-      await event({
+      await unclaimedOutboxEvent(db, 'order.payment_failed', {
         orderId: order.id,
         orderNumber: order.number,
         userId: user.id,

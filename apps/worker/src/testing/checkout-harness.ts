@@ -12,11 +12,15 @@ import { testConfig } from '@emporium/infra/testing'
 import {
   checkoutWorkflowId,
   CUSTOMER_ID_ATTRIBUTE,
+  checkoutProgressQuery,
   WORKFLOW_TYPES,
   type CheckoutInput,
+  type CheckoutStage,
 } from '@emporium/workflows'
 import type { checkoutWorkflow } from '@emporium/workflows/workflows'
+import type { WorkflowHandle } from '@temporalio/client'
 import { TestWorkflowEnvironment } from '@temporalio/testing'
+import { expect } from 'vitest'
 import { createCheckoutActivities } from '../activities/checkout-activities'
 import { createWorker } from '../worker'
 import { testWorkflowBundle } from './temporal'
@@ -132,6 +136,18 @@ export async function createCheckoutHarness() {
         .execute()
     ).map((h) => `${h.from_status ?? '∅'}→${h.to_status}`)
 
+  /** Payloads of the order's `order.payment_failed` events, oldest first. */
+  const paymentFailedPayloadsOf = async (orderId: string) =>
+    (
+      await db
+        .selectFrom('outbox')
+        .select('payload')
+        .where('aggregate_id', '=', orderId)
+        .where('event_type', '=', 'order.payment_failed')
+        .orderBy('id')
+        .execute()
+    ).map((e) => e.payload)
+
   async function close() {
     await redis.quit()
     await db.destroy()
@@ -144,6 +160,7 @@ export async function createCheckoutHarness() {
     db,
     redis,
     logger,
+    pii,
     worker,
     start,
     orderOf,
@@ -152,8 +169,31 @@ export async function createCheckoutHarness() {
     couponOf,
     eventsOf,
     historyOf,
+    paymentFailedPayloadsOf,
     close,
   }
+}
+
+/** Waits until the checkout's progress query reports `stage`. */
+export async function untilStage(
+  handle: WorkflowHandle<typeof checkoutWorkflow>,
+  stage: CheckoutStage,
+  timeoutMs: number,
+) {
+  await expect
+    .poll(async () => (await handle.query(checkoutProgressQuery)).stage, {
+      timeout: timeoutMs,
+      interval: 100,
+    })
+    .toBe(stage)
+}
+
+/** The result of a checkout that cancelled its order with `failure`. */
+export function cancelledResult(
+  order: { id: string; number: number | string },
+  failure: { code: string; message: string },
+) {
+  return { status: 'cancelled', orderId: order.id, orderNumber: Number(order.number), failure }
 }
 
 export type CheckoutHarness = Awaited<ReturnType<typeof createCheckoutHarness>>
